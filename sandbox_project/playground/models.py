@@ -1,0 +1,1 @@
+"""Models written in notebook cells use ``app_label = "playground"``; none live here."""

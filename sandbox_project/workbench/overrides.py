@@ -1,0 +1,54 @@
+"""Settings changes that stay on until undone, built on Django's ``override_settings``."""
+
+from django.test.utils import override_settings
+
+from sandbox.environment import cache_settings, state_dir
+
+SESSION_ENGINES = ("db", "cache", "cached_db", "file", "signed_cookies")
+
+
+class Override:
+    """A settings change that is live until ``undo()``; as a context manager, until its end."""
+
+    def __init__(self, **settings):
+        self.settings = settings
+        self._override = override_settings(**settings)
+        self._override.enable()
+        self.active = True
+
+    def undo(self):
+        """Restore the settings as they were (harmless if already undone)."""
+        if self.active:
+            self._override.disable()
+            self.active = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.undo()
+
+    def __repr__(self):
+        state = "active" if self.active else "undone"
+        return f"<Override {', '.join(self.settings)} ({state})>"
+
+
+def cache_override(backend, **options):
+    """Use cache ``backend`` (a name from ``sandbox.environment.CACHE_BACKENDS``)."""
+    entry = cache_settings(backend)
+    entry.update(options)
+    return Override(CACHES={"default": entry})
+
+
+def session_override(engine):
+    """Use session ``engine``: one of ``SESSION_ENGINES``."""
+    if engine not in SESSION_ENGINES:
+        raise ValueError(
+            f"{engine!r} is not a session engine. Use one of: {', '.join(SESSION_ENGINES)}."
+        )
+    folder = state_dir() / "sessions"
+    folder.mkdir(exist_ok=True)
+    return Override(
+        SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}",
+        SESSION_FILE_PATH=str(folder),
+    )

@@ -1,0 +1,66 @@
+"""The ``Sandbox``: what a notebook gets back from ``boot()``."""
+
+from django.core import mail
+from django.core.cache import caches
+from django.db import connection
+from django.test import AsyncClient, Client
+from django.test.utils import CaptureQueriesContext
+
+from workbench import server, tables
+from workbench.overrides import Override, cache_override, session_override
+
+
+class Sandbox:
+    """Helpers for exercises against this kernel's own copy of the sandbox project."""
+
+    def __init__(self, database):
+        self.database = database
+
+    @property
+    def size(self):
+        return self.database.size
+
+    @property
+    def seed(self):
+        return self.database.seed
+
+    def __repr__(self):
+        return (
+            f"<Sandbox {self.database.vendor} database {self.database.name!r}, "
+            f"{self.size} seed data>"
+        )
+
+    def client(self, **defaults):
+        """Return Django's test ``Client``: requests go through the whole stack, no server."""
+        return Client(**defaults)
+
+    def async_client(self, **defaults):
+        """Return Django's ``AsyncClient``; ``await`` its calls (cells may use ``await``)."""
+        return AsyncClient(**defaults)
+
+    def capture_queries(self):
+        """Return a context manager that records every SQL query run inside it."""
+        return CaptureQueriesContext(connection)
+
+    def reset(self):
+        """Put the database back to its seeded state and empty caches and the mail outbox."""
+        self.database.reset()
+        for cache in caches.all(initialized_only=True):
+            cache.clear()
+        mail.outbox = []
+
+    def create_tables(self, *models):
+        """Create tables for models defined in cells (dropping earlier versions first)."""
+        tables.create_tables(*models)
+
+    def use_cache(self, backend, **options) -> Override:
+        """Switch the default cache to ``backend`` until ``.undo()`` (or the ``with`` ends)."""
+        return cache_override(backend, **options)
+
+    def use_sessions(self, engine) -> Override:
+        """Switch ``SESSION_ENGINE`` to ``engine`` until ``.undo()`` (or the ``with`` ends)."""
+        return session_override(engine)
+
+    def serve(self, asgi=False) -> server.Server:
+        """Serve the project over real HTTP on 127.0.0.1 until ``.stop()``."""
+        return server.serve(asgi=asgi)
