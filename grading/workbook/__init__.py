@@ -1,0 +1,1 @@
+"""The grader's toolkit: build candidate notebooks, import submissions, grade and report."""

@@ -1,0 +1,9 @@
+# Ranks by how many items a creator published, not by their plays.
+from django.db.models import Count
+
+from catalog.models import Creator
+
+
+def top_creators(n):
+    ranked = Creator.objects.annotate(total=Count("contents")).order_by("-total", "name")
+    return list(ranked.values_list("name", flat=True)[:n])

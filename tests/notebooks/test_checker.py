@@ -1,0 +1,202 @@
+"""The notebook checker: every notebook in ``notebooks/`` is proven by these same tests.
+
+For each notebook: it is clean source; nbgrader turns it into a candidate version with no
+solution, hidden test or rubric left; through a real ``nbgrader autograde`` the candidate
+stubs score 0 on every test cell and the reference solutions score full marks; every task's
+wrong-answer fixtures score less than full on that task, and its alternative correct answers
+(if any) score full. A new notebook joins by existing.
+"""
+
+import re
+
+import nbformat
+import pytest
+
+from workbook.course import NOTEBOOKS_DIR, Course
+from workbook.tasks import WRONG_ANSWERS_DIR, nbgrader, prose_tasks, tasks
+
+ALTERNATIVE_ANSWERS_DIR = NOTEBOOKS_DIR / "alternative_answers"
+KERNEL_NAME = "django-workbook"
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+LEAKS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
+
+
+def _read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def _per_notebook(path, *values):
+    """A parameter that keeps all of one notebook's tests on one xdist worker."""
+    return pytest.param(
+        path,
+        *values,
+        id="-".join([path.stem, *map(str, values)][:3]),
+        marks=pytest.mark.xdist_group(path.stem),
+    )
+
+
+def _fixtures(folder):
+    params = []
+    for path in NOTEBOOKS:
+        for task in tasks(_read(path)):
+            for fixture in task.wrong_answers(folder):
+                params.append(_per_notebook(path, task.id, fixture.stem))
+    return params
+
+
+NOTEBOOK_PARAMS = [_per_notebook(path) for path in NOTEBOOKS]
+
+
+class RoundTrip:
+    """One notebook taken through nbgrader: generate, then autograde every variant."""
+
+    def __init__(self, path, root):
+        self.name = path.name
+        self.source = _read(path)
+        self.tasks = tasks(self.source)
+        self.course = Course(root)
+        self.course.add_sources([path])
+        (self.release_path,) = self.course.generate()
+        self.release = _read(self.release_path)
+        self._graded = {}
+
+    def scores(self, student, notebook=None):
+        """Autograde ``notebook`` as ``student`` (once) and return its scores."""
+        if student not in self._graded:
+            self.course.submit(student, {self.name: notebook})
+            self.course.autograde(student)
+            self._graded[student] = self.course.scores(student, self.release_path.stem)
+        return self._graded[student]
+
+    def with_answer(self, task_id, folder, fixture):
+        """Return the instructor notebook with ``task_id``'s solution replaced by a fixture."""
+        notebook = _read_copy(self.source)
+        (task,) = [task for task in self.tasks if task.id == task_id]
+        notebook.cells[task.solution_index].source = (
+            folder / task_id / f"{fixture}.py"
+        ).read_text()
+        return notebook
+
+
+def _read_copy(notebook):
+    return nbformat.reads(nbformat.writes(notebook), as_version=4)
+
+
+@pytest.fixture(scope="session")
+def round_trips(tmp_path_factory):
+    cache = {}
+
+    def get(path):
+        if path not in cache:
+            cache[path] = RoundTrip(path, tmp_path_factory.mktemp(path.stem))
+        return cache[path]
+
+    return get
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS, f"No notebooks found in {NOTEBOOKS_DIR}."
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PARAMS)
+def test_notebook_is_clean_source(path):
+    notebook = _read(path)
+    nbformat.validate(notebook)
+    assert notebook.metadata.kernelspec.name == KERNEL_NAME, (
+        f"{path.name}: use the {KERNEL_NAME} kernel."
+    )
+    ids = [cell.id for cell in notebook.cells]
+    assert len(ids) == len(set(ids)), f"{path.name}: cell ids must be unique."
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            assert not cell.outputs and cell.execution_count is None, (
+                f"{path.name}, cell {cell.id}: commit notebooks without outputs or execution counts."
+            )
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PARAMS)
+def test_tasks_are_well_formed(path):
+    notebook = _read(path)
+    grade_ids = [nbgrader(cell)["grade_id"] for cell in notebook.cells if nbgrader(cell)]
+    assert len(grade_ids) == len(set(grade_ids)), f"{path.name}: grade_ids must be unique."
+    found = tasks(notebook)  # raises if a solution cell has no test cell
+    assert found, f"{path.name} has no autograded task."
+    for task in found:
+        assert task.points > 0, f"{path.name}: {task.test_id} carries no points."
+        assert task.wrong_answers(), (
+            f"{path.name}: task {task.id} needs at least one wrong-answer fixture in "
+            f"{WRONG_ANSWERS_DIR / task.id}/."
+        )
+    for grade_id, points in prose_tasks(notebook):
+        (cell,) = [c for c in notebook.cells if nbgrader(c).get("grade_id") == grade_id]
+        assert points > 0 and "BEGIN MARK SCHEME" in cell.source, (
+            f"{path.name}: the prose task {grade_id} needs points and a mark scheme."
+        )
+
+
+@pytest.mark.parametrize(
+    "folder", [WRONG_ANSWERS_DIR, ALTERNATIVE_ANSWERS_DIR], ids=lambda f: f.name
+)
+def test_answer_fixtures_belong_to_tasks(folder):
+    known = {task.id for path in NOTEBOOKS for task in tasks(_read(path))}
+    strays = sorted(p.name for p in folder.glob("*") if p.is_dir() and p.name not in known)
+    assert not strays, f"{folder} has fixtures for unknown tasks: {strays}."
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOK_PARAMS)
+def test_candidate_version_hides_solutions(path, round_trips):
+    trip = round_trips(path)
+    text = trip.release_path.read_text()
+    for marker in LEAKS:
+        assert marker not in text, f"{path.name}: the candidate version still contains {marker!r}."
+    for task in trip.tasks:
+        solution = trip.source.cells[task.solution_index].source
+        region = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", solution, re.S)
+        lines = [line.strip() for line in region.group(1).splitlines() if len(line.strip()) > 12]
+        leaked = [line for line in lines if line in text]
+        assert not leaked, (
+            f"{path.name}: {task.id}'s solution leaks into the candidate version: {leaked}"
+        )
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOK_PARAMS)
+def test_candidate_stubs_score_zero(path, round_trips):
+    trip = round_trips(path)
+    scores = trip.scores("candidate", trip.release)
+    for task in trip.tasks:
+        assert scores[task.test_id] == (0, task.points), (
+            f"{path.name}: the stub of {task.id} must score 0, scored {scores[task.test_id]}."
+        )
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOK_PARAMS)
+def test_reference_solutions_score_full(path, round_trips):
+    trip = round_trips(path)
+    scores = trip.scores("instructor", trip.source)
+    for task in trip.tasks:
+        assert scores[task.test_id] == (task.points, task.points), (
+            f"{path.name}: the reference solution of {task.id} scored {scores[task.test_id]}."
+        )
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize(("path", "task_id", "fixture"), _fixtures(WRONG_ANSWERS_DIR))
+def test_wrong_answer_scores_less(path, task_id, fixture, round_trips):
+    trip = round_trips(path)
+    notebook = trip.with_answer(task_id, WRONG_ANSWERS_DIR, fixture)
+    score, maximum = trip.scores(f"wrong-{task_id}-{fixture}", notebook)[f"{task_id}_tests"]
+    assert score < maximum, (
+        f"{path.name}: the wrong answer {fixture!r} to {task_id} got full marks."
+    )
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize(("path", "task_id", "fixture"), _fixtures(ALTERNATIVE_ANSWERS_DIR))
+def test_alternative_answer_scores_full(path, task_id, fixture, round_trips):
+    trip = round_trips(path)
+    notebook = trip.with_answer(task_id, ALTERNATIVE_ANSWERS_DIR, fixture)
+    score, maximum = trip.scores(f"other-{task_id}-{fixture}", notebook)[f"{task_id}_tests"]
+    assert score == maximum, f"{path.name}: the correct answer {fixture!r} to {task_id} lost marks."
