@@ -101,3 +101,6 @@ class PlaylistItem(models.Model):
                 fields=["playlist", "position"], name="unique_playlist_position"
             )
         ]
+
+    def __str__(self):
+        return f"{self.playlist} #{self.position}: {self.content}"

@@ -26,12 +26,58 @@ SIZES = {
 }
 
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
-WORDS = (
-    "night city river echo signal garden static orbit velvet paper engine harbour "
-    "silver quiet north summer glass atlas ember tide"
-).split()
-FIRST_NAMES = "Ada Ben Chloe Dev Elif Femi Gao Hana Ivo Jun Kai Lena Milo Noor Omar Pia".split()
-LAST_NAMES = "Okafor Silva Novak Tanaka Haddad Kowalski Moreau Larsen Rossi Singh".split()
+WORDS = [
+    "night",
+    "city",
+    "river",
+    "echo",
+    "signal",
+    "garden",
+    "static",
+    "orbit",
+    "velvet",
+    "paper",
+    "engine",
+    "harbour",
+    "silver",
+    "quiet",
+    "north",
+    "summer",
+    "glass",
+    "atlas",
+    "ember",
+    "tide",
+]
+FIRST_NAMES = [
+    "Ada",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Elif",
+    "Femi",
+    "Gao",
+    "Hana",
+    "Ivo",
+    "Jun",
+    "Kai",
+    "Lena",
+    "Milo",
+    "Noor",
+    "Omar",
+    "Pia",
+]
+LAST_NAMES = [
+    "Okafor",
+    "Silva",
+    "Novak",
+    "Tanaka",
+    "Haddad",
+    "Kowalski",
+    "Moreau",
+    "Larsen",
+    "Rossi",
+    "Singh",
+]
 
 
 def seed(size="small", seed=0):

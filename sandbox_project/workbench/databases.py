@@ -16,7 +16,6 @@ import django
 from django.core.management import call_command
 from django.db import connection
 from django.db.utils import OperationalError
-
 from sandbox.environment import CACHE_TABLE, database_vendor, state_dir
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent

@@ -1,7 +1,6 @@
 """Settings changes that stay on until undone, built on Django's ``override_settings``."""
 
 from django.test.utils import override_settings
-
 from sandbox.environment import cache_settings, state_dir
 
 SESSION_ENGINES = ("db", "cache", "cached_db", "file", "signed_cookies")

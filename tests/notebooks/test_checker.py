@@ -11,7 +11,6 @@ import re
 
 import nbformat
 import pytest
-
 from workbook.course import NOTEBOOKS_DIR, Course
 from workbook.tasks import WRONG_ANSWERS_DIR, nbgrader, prose_tasks, tasks
 
@@ -110,7 +109,7 @@ def test_notebook_is_clean_source(path):
     for cell in notebook.cells:
         if cell.cell_type == "code":
             assert not cell.outputs and cell.execution_count is None, (
-                f"{path.name}, cell {cell.id}: commit notebooks without outputs or execution counts."
+                f"{path.name}, cell {cell.id}: commit notebooks without outputs or counts."
             )
 
 

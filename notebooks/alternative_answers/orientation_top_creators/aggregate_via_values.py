@@ -1,7 +1,6 @@
 # Groups content by creator name instead of annotating Creator: also one query.
-from django.db.models import Sum
-
 from catalog.models import Content
+from django.db.models import Sum
 
 
 def top_creators(n):

@@ -1,7 +1,6 @@
 # Ranks by how many items a creator published, not by their plays.
-from django.db.models import Count
-
 from catalog.models import Creator
+from django.db.models import Count
 
 
 def top_creators(n):

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.models import Content
 from catalog import seed as seeding
+from catalog.models import Content
 
 
 class Command(BaseCommand):

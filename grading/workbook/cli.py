@@ -1,0 +1,37 @@
+"""``workbook``: one command with a subcommand per step, for graders, teachers and candidates.
+
+Each subcommand lives in its own module, which offers ``add_parser(subparsers)``; the parser
+it adds carries ``func`` (called with the parsed arguments, returning an exit status).
+"""
+
+import argparse
+import sys
+
+from workbook import lab
+
+COMMANDS = [lab]
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(
+        prog="workbook",
+        description="Django Interview Workbook: practise, grade and report.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def main(argv=None):
+    """Run one subcommand and return its exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
