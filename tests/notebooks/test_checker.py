@@ -8,6 +8,8 @@ wrong-answer fixtures score less than full on that task, and its alternative cor
 """
 
 import re
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -140,6 +142,15 @@ def test_answer_fixtures_belong_to_tasks(folder):
     known = {task.id for path in NOTEBOOKS for task in tasks(_read(path))}
     strays = sorted(p.name for p in folder.glob("*") if p.is_dir() and p.name not in known)
     assert not strays, f"{folder} has fixtures for unknown tasks: {strays}."
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOK_PARAMS)
+def test_instructor_notebook_runs_cleanly(path):
+    """nbval runs every cell in the notebook's own kernel; any error fails the notebook."""
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "--nbval-lax", str(path)]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, f"{path.name} does not run cleanly:\n{run.stdout[-6000:]}"
 
 
 @pytest.mark.notebook
