@@ -1,6 +1,12 @@
 """Settings changes that stay on until undone, built on Django's ``override_settings``."""
 
+import itertools
+import sys
+import types
+
+from django.conf import settings
 from django.test.utils import override_settings
+from django.urls import include, path
 from sandbox.environment import cache_settings, state_dir
 
 SESSION_ENGINES = ("db", "cache", "cached_db", "file", "signed_cookies")
@@ -51,3 +57,16 @@ def session_override(engine):
         SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}",
         SESSION_FILE_PATH=str(folder),
     )
+
+
+_urlconf_numbers = itertools.count(1)
+
+
+def urls_override(patterns, keep_project=True):
+    """Serve ``patterns`` (a list of ``path()``s), before the project's own URLs if kept."""
+    module = types.ModuleType(f"playground_urls_{next(_urlconf_numbers)}")
+    module.urlpatterns = list(patterns)
+    if keep_project:
+        module.urlpatterns.append(path("", include(settings.ROOT_URLCONF)))
+    sys.modules[module.__name__] = module  # Django imports a URLconf by its dotted name
+    return Override(ROOT_URLCONF=module.__name__)

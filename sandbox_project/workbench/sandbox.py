@@ -7,7 +7,7 @@ from django.test import AsyncClient, Client
 from django.test.utils import CaptureQueriesContext
 
 from workbench import server, tables
-from workbench.overrides import Override, cache_override, session_override
+from workbench.overrides import Override, cache_override, session_override, urls_override
 
 
 class Sandbox:
@@ -52,6 +52,17 @@ class Sandbox:
     def create_tables(self, *models):
         """Create tables for models defined in cells (dropping earlier versions first)."""
         tables.create_tables(*models)
+
+    def override(self, **settings) -> Override:
+        """Change any settings until ``.undo()`` (or the ``with`` ends)."""
+        return Override(**settings)
+
+    def use_urls(self, patterns, keep_project=True) -> Override:
+        """Route ``patterns`` (views written in cells) until ``.undo()`` (or the ``with`` ends).
+
+        The project's own URLs stay reachable after them unless ``keep_project=False``.
+        """
+        return urls_override(patterns, keep_project)
 
     def use_cache(self, backend, **options) -> Override:
         """Switch the default cache to ``backend`` until ``.undo()`` (or the ``with`` ends)."""
