@@ -1,0 +1,119 @@
+"""``workbook feedback``: one HTML page per candidate and notebook, from nbgrader's feedback.
+
+nbgrader's ``generate_feedback`` renders the *autograded* notebook, whose locked cells autograde
+restored from the gradebook: as nbgrader stands (0.9.6) the page would show the hidden tests
+and the prose questions' mark schemes. ``HideGraderOnlyText`` runs among nbgrader's feedback
+preprocessors and removes both regions again, and it cuts tracebacks raised in a test cell with
+hidden tests down to the error's type and message (a traceback quotes the failing test line).
+Markdown and outputs are sanitised too (``HTMLExporter.sanitize_html``): candidate content is
+untrusted, and graders open these pages as well.
+"""
+
+import copy
+import logging
+import shutil
+from pathlib import Path
+
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor, Preprocessor
+from nbgrader import utils
+from nbgrader.apps import NbGraderAPI
+from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
+from traitlets import Bool
+
+log = logging.getLogger(__name__)
+
+HIDDEN_NOTE = "(the hidden tests are not shown)"
+
+
+class HideGraderOnlyText(Preprocessor):
+    """Remove hidden tests and mark schemes from locked cells, and their tracebacks."""
+
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess_cell(self, cell, resources, index):
+        if not (utils.is_grade(cell) or utils.is_task(cell) or utils.is_locked(cell)):
+            return cell, resources
+        if utils.is_solution(cell):
+            return cell, resources  # the candidate's own answer, shown as written
+        try:
+            hidden = ClearHiddenTests(parent=self)._remove_hidden_test_region(cell)
+            ClearMarkScheme(parent=self)._remove_mark_scheme_region(cell)
+        except RuntimeError:  # an unbalanced region: show nothing rather than too much
+            cell.source = "# This cell's source is not shown."
+            hidden = True
+        if hidden and cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "error":
+                    message = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
+                    output["traceback"] = [message.rstrip(": "), HIDDEN_NOTE]
+        return cell, resources
+
+
+def feedback_config(course):
+    """Return the course's config with the feedback steps that hide grader-only text."""
+    config = copy.deepcopy(course.config)
+    config.GenerateFeedback.preprocessors = [
+        GetGrades,
+        HideGraderOnlyText,
+        CSSHTMLHeaderPreprocessor,
+    ]
+    config.HTMLExporter.sanitize_html = True
+    return config
+
+
+def autograded_students(course):
+    """Return the ids of the students with an autograded submission, sorted."""
+    root = course.root / "autograded"
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / course.assignment).is_dir())
+
+
+def write_feedback(course, out_dir):
+    """Write every autograded candidate's feedback to ``out_dir/<candidate>/<notebook>.html``.
+
+    Return the pages written. A candidate whose feedback nbgrader cannot build is logged and
+    skipped, so one broken submission does not cost everyone else their feedback.
+    """
+    out_dir = Path(out_dir)
+    api = NbGraderAPI(config=feedback_config(course))
+    written = []
+    for student in autograded_students(course):
+        result = api.generate_feedback(course.assignment, student, force=True)
+        if not result["success"]:
+            log.warning("No feedback for %s: %s", student, result.get("error") or result.get("log"))
+            continue
+        target = out_dir / student
+        if target.is_dir():
+            for stale in target.glob("*.html"):
+                stale.unlink()
+        target.mkdir(parents=True, exist_ok=True)
+        for page in sorted(course.folder("feedback", student).glob("*.html")):
+            written.append(Path(shutil.copyfile(page, target / page.name)))
+    return written
+
+
+def add_parser(subparsers):
+    parser = subparsers.add_parser(
+        "feedback", help="write each candidate's feedback pages (hidden tests not shown)"
+    )
+    parser.add_argument("--course", type=Path, default=Path("course"), help="course folder")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="folder (default <course>/results/feedback)"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args):
+    from workbook.export import open_course
+
+    course = open_course(args.course)
+    out = args.out or course.root / "results" / "feedback"
+    pages = write_feedback(course, out)
+    candidates = {page.parent.name for page in pages}
+    missing = sorted(set(autograded_students(course)) - candidates)
+    print(f"Wrote {len(pages)} feedback page(s) for {len(candidates)} candidate(s) in {out}.")
+    if missing:
+        print(f"No feedback for: {', '.join(missing)} (see the warnings above).")
+        return 1
+    return 0
