@@ -7,9 +7,9 @@ it adds carries ``func`` (called with the parsed arguments, returning an exit st
 import argparse
 import sys
 
-from workbook import lab
+from workbook import export, feedback, lab, report
 
-COMMANDS = [lab]
+COMMANDS = [lab, feedback, export, report]
 
 
 def build_parser():
