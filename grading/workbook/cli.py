@@ -7,9 +7,9 @@ it adds carries ``func`` (called with the parsed arguments, returning an exit st
 import argparse
 import sys
 
-from workbook import export, feedback, lab, report
+from workbook import check, export, feedback, lab, report, reset
 
-COMMANDS = [lab, feedback, export, report]
+COMMANDS = [lab, check, reset, feedback, export, report]
 
 
 def build_parser():

@@ -1,31 +1,119 @@
-"""``workbook lab``: open JupyterLab on the workbook with the sandbox kernel installed."""
+"""``workbook lab``: open JupyterLab on the candidate's workspace with the sandbox kernel.
 
+The workspace (``build/workspace/``) holds the person's own copies of the candidate notebooks;
+see ``workbook.workspace`` for how updates never overwrite their work. JupyterLab gets a
+configuration folder of its own (``build/lab/jupyter/``, on ``JUPYTER_CONFIG_PATH``) that
+points nbgrader's Validate button and Assignment List at this course and at a local exchange
+(``build/lab/exchange/``), and hides the instructor-only nbgrader tools from candidates.
+"""
+
+import json
 import os
 import sys
+from pathlib import Path
 
 from workbench.kernelspec import install
 
-from workbook.course import NOTEBOOKS_DIR
+from workbook.course import GRADING_DIR
+from workbook.workspace import Layout, open_workspace
+
+COURSE_ID = "django-interview-workbook"
+# nbgrader's lab plugins and server extension a candidate has no use for.
+INSTRUCTOR_PLUGINS = ["@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"]
+INSTRUCTOR_SERVER_EXTENSIONS = ["nbgrader.server_extensions.formgrader"]
 
 
 def add_parser(subparsers):
-    parser = subparsers.add_parser("lab", help="open JupyterLab on the workbook")
+    parser = subparsers.add_parser(
+        "lab",
+        help="open JupyterLab on your workspace of candidate notebooks",
+        description="Create or update your workspace (build/workspace/) without overwriting "
+        "your edits, then open JupyterLab on it.",
+    )
     parser.add_argument("--port", type=int, default=8888, help="port on 127.0.0.1 (default 8888)")
     parser.add_argument("--no-browser", action="store_true", help="print the URL, open nothing")
+    parser.add_argument("--token", help="the server's access token (default: a random one)")
+    parser.add_argument(
+        "--instructor",
+        action="store_true",
+        help="open the instructor notebooks (solutions, hidden tests) instead: for teachers",
+    )
     parser.set_defaults(func=run)
 
 
-def run(args):
-    install()
+def write_jupyter_config(layout, *, candidate=True):
+    """Write the lab's Jupyter configuration folder and return it."""
+    folder = layout.lab / "jupyter"
+    exchange = layout.lab / "exchange"
+    exchange.mkdir(parents=True, exist_ok=True)
+    (folder / "labconfig").mkdir(parents=True, exist_ok=True)
+    shared = GRADING_DIR / "nbgrader_config.py"
+    lines = [
+        '"""nbgrader settings for `workbook lab` (written by it: edit workbook/lab.py)."""',
+        "c = get_config()  # noqa: F821",
+    ]
+    if shared.is_file():
+        lines.append(f"load_subconfig({str(shared)!r})  # noqa: F821")
+    lines += [
+        f"c.CourseDirectory.course_id = {COURSE_ID!r}",
+        f"c.Exchange.root = {str(exchange)!r}",
+        "",
+    ]
+    (folder / "nbgrader_config.py").write_text("\n".join(lines))
+    disabled = INSTRUCTOR_PLUGINS if candidate else []
+    page_config = {"disabledExtensions": {plugin: True for plugin in disabled}}
+    (folder / "labconfig" / "page_config.json").write_text(json.dumps(page_config, indent=1))
+    server = {
+        "ServerApp": {"jpserver_extensions": {ext: False for ext in INSTRUCTOR_SERVER_EXTENSIONS}}
+    }
+    (folder / "jupyter_server_config.json").write_text(json.dumps(server if candidate else {}))
+    return folder
+
+
+def prepare(layout=None, *, instructor=False, out=sys.stdout):
+    """Sync the workspace and write the configuration; return ``(root_dir, environment)``."""
+    layout = layout or Layout()
+    if instructor:
+        root = layout.notebooks
+    else:
+        workspace, changes = open_workspace(layout)
+        root = workspace.folder
+        for change in changes:
+            print(f"  {change.message}", file=out)
+        print(f"Your workspace: {root} (your edits there are never overwritten).", file=out)
+    config = write_jupyter_config(layout, candidate=not instructor)
+    env = dict(os.environ)
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        [str(config), *filter(None, [os.environ.get("JUPYTER_CONFIG_PATH")])]
+    )
+    return root, env
+
+
+def command(root, *, port=8888, browser=False, token=None):
+    """Return the argv that starts JupyterLab on ``root``."""
     argv = [
         sys.executable,
         "-m",
         "jupyterlab",
-        f"--ServerApp.root_dir={NOTEBOOKS_DIR}",
+        f"--ServerApp.root_dir={root}",
         "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={args.port}",
+        f"--ServerApp.port={port}",
     ]
-    if args.no_browser or not os.environ.get("DISPLAY"):
+    if token is not None:
+        argv.append(f"--IdentityProvider.token={token}")
+    if not browser:
         argv.append("--no-browser")
+    return argv
+
+
+def run(args):
+    install()
+    root, env = prepare(instructor=args.instructor)
+    has_display = sys.platform != "linux" or any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY")
+    )
+    browser = not args.no_browser and has_display
+    argv = command(root, port=args.port, browser=browser, token=args.token)
     print("Starting JupyterLab: open the URL it prints below (Ctrl+C stops it).", flush=True)
-    os.execv(sys.executable, argv)
+    os.chdir(Path(root))
+    os.execve(sys.executable, argv, env)
