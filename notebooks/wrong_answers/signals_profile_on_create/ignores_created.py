@@ -1,0 +1,11 @@
+# Ignores `created`: every save of any creator (seed creators too) gets a profile.
+# ruff: noqa: F821  (CreatorProfile is defined in the notebook)
+from catalog.models import Creator
+from django.db.models.signals import post_save
+
+
+def create_creator_profile(sender, instance, created, **kwargs):
+    CreatorProfile.objects.get_or_create(creator=instance, defaults={"display_name": instance.name})
+
+
+post_save.connect(create_creator_profile, sender=Creator, dispatch_uid="create-creator-profile")
