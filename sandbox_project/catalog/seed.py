@@ -133,11 +133,12 @@ def _contents(rng, plan, creators):
         )
     contents = Content.objects.bulk_create(rows)
     # Django cannot bulk_create multi-table children, so each child row is saved on its own
-    # (raw=True saves only the child table, as loaddata does).
-    for content in contents:
-        if content.pk % 3 == 0:
+    # (raw=True saves only the child table, as loaddata does). The kind follows the position,
+    # not the primary key: ids depend on the database's sequences, the seed's rows must not.
+    for number, content in enumerate(contents, start=1):
+        if number % 3 == 0:
             child = Audio(content_ptr=content, duration_seconds=rng.randrange(60, 3_600))
-        elif content.pk % 5 == 0:
+        elif number % 5 == 0:
             child = Video(content_ptr=content, duration_seconds=rng.randrange(60, 7_200))
         else:
             continue

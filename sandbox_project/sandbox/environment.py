@@ -14,6 +14,7 @@ Variables (all optional):
 """
 
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -34,6 +35,26 @@ CACHE_BACKENDS = {
 }
 
 CACHE_TABLE = "workbook_cache"
+
+# Names this process's caches and files. A process id alone is not enough: kernels sandboxed in
+# their own PID namespaces can share one, and a shared memcached or state folder with it.
+PROCESS_TOKEN = f"{os.getpid()}-{secrets.token_hex(4)}"
+_cache_generation = 0
+
+
+def cache_key(key, key_prefix, version):
+    """Build a cache key as Django does, plus this process's cache generation."""
+    return f"{key_prefix}:{_cache_generation}:{version}:{key}"
+
+
+def new_cache_generation():
+    """Make every cached value of this process unreachable without touching other processes.
+
+    ``cache.clear()`` on memcached or Redis would empty the whole server, other kernels' entries
+    included.
+    """
+    global _cache_generation
+    _cache_generation += 1
 
 
 def state_dir():
@@ -85,10 +106,10 @@ def cache_settings(name=None):
             f"Use one of: {', '.join(CACHE_BACKENDS)}."
         )
     locations = {
-        "locmem": f"sandbox-{os.getpid()}",
+        "locmem": f"sandbox-{PROCESS_TOKEN}",
         "memcached": os.environ.get("WORKBOOK_MEMCACHED", "127.0.0.1:11211"),
         "redis": os.environ.get("WORKBOOK_REDIS_URL", "redis://127.0.0.1:6379/0"),
-        "file": str(state_dir() / f"cache-{os.getpid()}"),
+        "file": str(state_dir() / "caches" / PROCESS_TOKEN),
         "database": CACHE_TABLE,
         "dummy": "",
     }
@@ -96,5 +117,6 @@ def cache_settings(name=None):
     return {
         "BACKEND": CACHE_BACKENDS[name],
         "LOCATION": locations[name],
-        "KEY_PREFIX": f"sandbox-{os.getpid()}",
+        "KEY_PREFIX": f"sandbox-{PROCESS_TOKEN}",
+        "KEY_FUNCTION": "sandbox.environment.cache_key",
     }

@@ -6,20 +6,29 @@ template's name carries a fingerprint of the migrations and seed code, so changi
 builds a fresh template on the next boot.
 """
 
+import fcntl
 import hashlib
 import os
 import secrets
 import shutil
+import warnings
 from pathlib import Path
 
 import django
-from django.core.management import call_command
 from django.db import connection
 from django.db.utils import OperationalError
 from sandbox.environment import CACHE_TABLE, database_vendor, state_dir
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-FINGERPRINTED = ["catalog/migrations", "playground/migrations", "catalog/seed.py"]
+FINGERPRINTED = [
+    "catalog/migrations",
+    "playground/migrations",
+    "catalog/seed.py",
+    "workbench/databases.py",
+]
+
+# Held for the kernel's whole life: a database whose lock can be taken belongs to no one.
+_lock = None
 
 
 def fingerprint(size, seed):
@@ -38,27 +47,47 @@ def kernel_database_name():
     if database_vendor() == "sqlite":
         kernels = state_dir() / "kernels"
         kernels.mkdir(exist_ok=True)
+        _hold_lock(kernels / f"{token}.lock")
         _remove_orphans(kernels)
         return str(kernels / f"{token}.sqlite3")
     return f"workbook_kernel_{token}"
 
 
+def _hold_lock(path):
+    global _lock
+    _lock = open(path, "w")  # noqa: SIM115 (open for the life of the kernel)
+    fcntl.flock(_lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _release_lock():
+    global _lock
+    if _lock is not None:
+        Path(_lock.name).unlink(missing_ok=True)
+        _lock.close()
+        _lock = None
+
+
 def _remove_orphans(kernels):
-    """Delete databases left behind by kernels that died without cleaning up."""
-    for file in kernels.glob("*.sqlite3"):
-        pid = int(file.name.split("_", 1)[0])
-        if not _alive(pid):
-            file.unlink(missing_ok=True)
+    """Delete databases left behind by kernels that died without cleaning up.
+
+    A kernel holds a lock on ``<token>.lock`` while it lives; a lock we can take is an orphan's.
+    Unlike a process id, the lock also works across PID namespaces (sandboxed kernels).
+    """
+    for lock_path in kernels.glob("*.lock"):
+        if _lock is not None and lock_path.name == Path(_lock.name).name:
+            continue
+        try:
+            with open(lock_path) as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _delete_sqlite(lock_path.with_suffix(".sqlite3"))
+                lock_path.unlink(missing_ok=True)
+        except (BlockingIOError, FileNotFoundError):
+            continue  # alive, or another kernel is cleaning it up right now
 
 
-def _alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def _delete_sqlite(path):
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 class KernelDatabase:
@@ -73,7 +102,7 @@ class KernelDatabase:
 
     def _template_name(self, print_):
         if self.vendor == "sqlite":
-            return str(state_dir() / f"template-{print_}.sqlite3")
+            return str(state_dir() / f"template-{self.size}-{self.seed}-{print_}.sqlite3")
         return f"workbook_template_{print_}"
 
     def create(self):
@@ -85,19 +114,25 @@ class KernelDatabase:
 
     def reset(self):
         """Throw away every change: the database is the template again."""
-        connection.close()
         self.drop()
-        self._copy_template()
+        self.create()  # rebuilds the template if another kernel's newer code replaced it
 
     def drop(self):
         """Delete this kernel's database."""
         connection.close()
         if self.vendor == "sqlite":
-            Path(self.name).unlink(missing_ok=True)
+            _delete_sqlite(self.name)
         else:
             self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
+    def close(self):
+        """Delete this kernel's database and give up its lock (at the kernel's exit)."""
+        self.drop()
+        _release_lock()
+
     def _build(self):
+        from django.core.management import call_command
+
         if self.vendor == "postgresql":
             self._admin(f'CREATE DATABASE "{self.name}"')
         call_command("migrate", verbosity=0, interactive=False)
@@ -122,8 +157,11 @@ class KernelDatabase:
 
     def _save_template(self):
         if self.vendor == "sqlite":
-            for old in state_dir().glob("template-*.sqlite3"):
-                old.unlink(missing_ok=True)
+            # Templates of the same size and seed built from older code are stale; templates of
+            # other sizes and seeds may be in use by other kernels and stay.
+            for old in state_dir().glob(f"template-{self.size}-{self.seed}-*.sqlite3"):
+                if str(old) != self.template:
+                    old.unlink(missing_ok=True)
             partial = f"{self.template}.{os.getpid()}.partial"
             shutil.copyfile(self.name, partial)
             os.replace(partial, self.template)  # atomic: a racing kernel sees all or nothing
@@ -137,12 +175,23 @@ class KernelDatabase:
     def _admin(self, sql, params=None):
         """Run ``sql`` on the server's maintenance database; return the first row, if any."""
         try:
-            with connection._nodb_cursor() as cursor:
-                cursor.execute(sql, params)
-                return cursor.fetchone() if cursor.description else None
+            with warnings.catch_warnings():
+                # Django warns, then retries on this kernel's database; we report either failure.
+                warnings.filterwarnings("ignore", message="Normally Django will use")
+                with connection._nodb_cursor() as cursor:
+                    cursor.execute(sql, params)
+                    return cursor.fetchone() if cursor.description else None
         except OperationalError as error:
-            raise OperationalError(
-                f"PostgreSQL refused {' '.join(sql.split()[:2])}: {error}\nCheck that the "
-                "server is running and that PGHOST, PGPORT, PGUSER and PGPASSWORD reach it, "
-                "or unset WORKBOOK_DATABASE to use SQLite."
-            ) from error
+            raise OperationalError(_unreachable_message(sql, error)) from None
+
+
+def _unreachable_message(sql, error):
+    where = f"{os.environ.get('PGHOST') or 'localhost'}:{os.environ.get('PGPORT') or 5432}"
+    user = os.environ.get("PGUSER") or "your login name"
+    reason = " ".join(str(error).split())
+    return (
+        f"The sandbox cannot use PostgreSQL at {where} as user {user} "
+        f"(WORKBOOK_DATABASE=postgresql; {sql.split()[0]} failed): {reason}\n"
+        "Check that the server is running and that PGHOST, PGPORT, PGUSER and PGPASSWORD "
+        "reach it (try `psql -l`), or unset WORKBOOK_DATABASE to use SQLite."
+    )

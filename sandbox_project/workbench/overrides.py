@@ -7,7 +7,7 @@ import types
 from django.conf import settings
 from django.test.utils import override_settings
 from django.urls import include, path
-from sandbox.environment import cache_settings, state_dir
+from sandbox.environment import PROCESS_TOKEN, cache_settings, state_dir
 
 SESSION_ENGINES = ("db", "cache", "cached_db", "file", "signed_cookies")
 
@@ -51,8 +51,9 @@ def session_override(engine):
         raise ValueError(
             f"{engine!r} is not a session engine. Use one of: {', '.join(SESSION_ENGINES)}."
         )
-    folder = state_dir() / "sessions"
-    folder.mkdir(exist_ok=True)
+    # One folder per kernel: a question may count session files.
+    folder = state_dir() / "sessions" / PROCESS_TOKEN
+    folder.mkdir(parents=True, exist_ok=True)
     return Override(
         SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}",
         SESSION_FILE_PATH=str(folder),

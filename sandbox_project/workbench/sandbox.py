@@ -2,12 +2,17 @@
 
 from django.core import mail
 from django.core.cache import caches
+from django.core.cache.backends.memcached import BaseMemcachedCache
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test import AsyncClient, Client
 from django.test.utils import CaptureQueriesContext
+from sandbox.environment import new_cache_generation
 
 from workbench import server, tables
 from workbench.overrides import Override, cache_override, session_override, urls_override
+
+SHARED_CACHES = (BaseMemcachedCache, RedisCache)
 
 
 class Sandbox:
@@ -15,6 +20,7 @@ class Sandbox:
 
     def __init__(self, database):
         self.database = database
+        self._cell_models = {}  # label -> the latest class given to create_tables()
 
     @property
     def size(self):
@@ -43,15 +49,25 @@ class Sandbox:
         return CaptureQueriesContext(connection)
 
     def reset(self):
-        """Put the database back to its seeded state and empty caches and the mail outbox."""
+        """Put the database back to its seeded state and empty caches and the mail outbox.
+
+        Tables made by ``create_tables()`` come back empty.
+        """
         self.database.reset()
+        if self._cell_models:
+            tables.create_tables(*self._cell_models.values())
+        # Shared servers (memcached, Redis) are not flushed: that would empty other kernels'
+        # caches too. A new generation of keys hides this kernel's old entries instead.
+        new_cache_generation()
         for cache in caches.all(initialized_only=True):
-            cache.clear()
+            if not isinstance(cache, SHARED_CACHES):
+                cache.clear()
         mail.outbox = []
 
     def create_tables(self, *models):
         """Create tables for models defined in cells (dropping earlier versions first)."""
         tables.create_tables(*models)
+        self._cell_models.update((model._meta.label_lower, model) for model in models)
 
     def override(self, **settings) -> Override:
         """Change any settings until ``.undo()`` (or the ``with`` ends)."""
