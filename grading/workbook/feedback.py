@@ -5,8 +5,9 @@ restored from the gradebook: as nbgrader stands (0.9.6) the page would show the 
 and the prose questions' mark schemes. ``HideGraderOnlyText`` runs among nbgrader's feedback
 preprocessors and removes both regions again, and it cuts tracebacks raised in a test cell with
 hidden tests down to the error's type and message (a traceback quotes the failing test line).
-Markdown and outputs are sanitised too (``HTMLExporter.sanitize_html``): candidate content is
-untrusted, and graders open these pages as well.
+Candidate content is untrusted and graders open these pages too: outputs are sanitised by
+``HTMLExporter.sanitize_html``, which nbgrader's feedback template ignores for markdown cells, so
+``SanitizeCandidateMarkdown`` renders and cleans every markdown cell the instructor did not write.
 """
 
 import copy
@@ -14,11 +15,14 @@ import logging
 import shutil
 from pathlib import Path
 
+import nbformat
+from nbconvert.filters import clean_html
+from nbconvert.filters.markdown import markdown2html
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor, Preprocessor
 from nbgrader import utils
 from nbgrader.apps import NbGraderAPI
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
-from traitlets import Bool
+from traitlets import Bool, Unicode
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +53,39 @@ class HideGraderOnlyText(Preprocessor):
         return cell, resources
 
 
+class SanitizeCandidateMarkdown(Preprocessor):
+    """Turn markdown cells the candidate wrote or changed into cleaned HTML."""
+
+    enabled = Bool(True).tag(config=True)
+    source_dir = Unicode("", help="The course's source folder: its markdown is trusted.").tag(
+        config=True
+    )
+
+    def preprocess(self, nb, resources):
+        self._trusted = set()
+        name = resources.get("nbgrader", {}).get("notebook", "")
+        path = Path(self.source_dir) / f"{name}.ipynb"
+        if self.source_dir and path.is_file():
+            source = nbformat.read(path, as_version=4)
+            self._trusted = {c.source for c in source.cells if c.cell_type == "markdown"}
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "markdown" and cell.source not in self._trusted:
+            cell.source = clean_html(markdown2html(cell.source))
+        return cell, resources
+
+
 def feedback_config(course):
     """Return the course's config with the feedback steps that hide grader-only text."""
     config = copy.deepcopy(course.config)
     config.GenerateFeedback.preprocessors = [
         GetGrades,
         HideGraderOnlyText,
+        SanitizeCandidateMarkdown,
         CSSHTMLHeaderPreprocessor,
     ]
+    config.SanitizeCandidateMarkdown.source_dir = str(course.folder("source"))
     config.HTMLExporter.sanitize_html = True
     return config
 
