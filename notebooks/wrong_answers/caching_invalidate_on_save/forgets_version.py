@@ -1,0 +1,13 @@
+# Deletes the key without version=2: it removes a version-1 entry, the stats stay cached.
+from catalog.models import Audio, Content, Video
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+
+def invalidate_creator_stats(sender, instance, **kwargs):
+    cache.delete(f"creator-stats:{instance.creator_id}")
+
+
+for signal in (post_save, post_delete):
+    for model in (Content, Audio, Video):
+        signal.connect(invalidate_creator_stats, sender=model, dispatch_uid="caching_creator_stats")

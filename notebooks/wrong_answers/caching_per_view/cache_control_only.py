@@ -1,0 +1,7 @@
+# Confuses cache_control with cache_page: tells browsers to cache, but the server never does.
+from django.views.decorators.cache import cache_control
+from django.views.decorators.vary import vary_on_cookie
+
+
+def cache_per_view(view):
+    return cache_control(max_age=600)(vary_on_cookie(view))
