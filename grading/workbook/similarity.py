@@ -1,14 +1,15 @@
 """Find pairs of submissions whose answer cells are suspiciously alike.
 
-Each answer (solution cell) is normalised: comments, blank lines and layout dropped, the names
-a candidate chooses (variables, functions, parameters) replaced by one placeholder, while
-attribute names, strings and numbers stay. Its fingerprint is the set of token k-grams.
-Code everyone was given or is expected to write, the stub and the reference solution, is
-subtracted first (MOSS's "base file" idea), and answers left unchanged from the stub are skipped.
-Two candidates' similarity is the Jaccard index of their remaining fingerprints over the tasks
-both answered. Pairs with too little distinctive code to judge are never flagged.
+Each answer (solution cell) is normalised: comments, blank lines and layout are dropped and
+the names a candidate chooses (variables, functions, parameters) become one placeholder, while
+keywords, builtins, attribute names, strings and numbers stay. Its fingerprint is the set of
+token k-grams. Code everyone was given or is expected to write, the stub and the reference
+solution, is subtracted first (MOSS's "base file" idea), and answers left unchanged from the stub
+are skipped. Two candidates' similarity is the Jaccard index of their remaining fingerprints over
+the tasks both answered. Pairs with too little distinctive code to judge are never flagged.
 """
 
+import builtins
 import io
 import keyword
 import re
@@ -24,6 +25,7 @@ K = 5  # tokens per fingerprint: long enough to carry structure, short enough fo
 THRESHOLD = 0.7  # Jaccard index from which a pair is flagged
 MIN_FINGERPRINTS = 12  # fewer distinctive k-grams than this between two candidates: no verdict
 NAME = "_"
+_BUILTINS = frozenset(dir(builtins))  # kept as written: nobody renames ``sorted``
 _SKIP = {
     tokenize.COMMENT,
     tokenize.NL,
@@ -56,7 +58,8 @@ def tokens(source, markdown=False):
         ]
     previous = None
     for kind, text in raw:
-        if kind == tokenize.NAME and not keyword.iskeyword(text) and previous != ".":
+        chosen = not keyword.iskeyword(text) and text not in _BUILTINS and previous != "."
+        if kind == tokenize.NAME and chosen:
             out.append(NAME)
         else:
             out.append(text)
