@@ -1,0 +1,230 @@
+"""nbgrader's ``Execute`` step, hardened for untrusted notebooks.
+
+``GuardedExecute`` replaces ``Execute`` in the autograde pipeline. It starts the kernel with
+``SandboxKernelManager`` and adds, around nbgrader's own execution:
+
+- a guard: before any submitted code runs, the notebook's locked boot cell is run and the
+  kernel's state is recorded (``kernel_guard.snapshot``); before each graded cell, hooks,
+  transformers and patched functions are put back (``kernel_guard.restore``) and a canary cell
+  that must fail is run: if its failure does not come back, errors are being swallowed;
+- limits on output (recorded bytes per notebook) and on hangs (a cell that outlives the timeout
+  and then ignores the interrupt).
+
+When the kernel dies, hangs, floods output or is caught swallowing errors, the notebook's
+graded cells all get an error in place of their outputs: nbgrader then scores them 0, and the
+reason is left as a note (``NOTES``). nbgrader's own defence against a patched
+``showtraceback`` (``on_cell_executed``) is inherited unchanged.
+"""
+
+import asyncio
+import json
+import secrets
+from pathlib import Path
+from queue import Empty
+
+from nbclient.exceptions import DeadKernelError
+from nbclient.util import ensure_async, run_sync
+from nbformat import NotebookNode
+from nbgrader import utils
+from nbgrader.preprocessors import Execute
+from traitlets import Bool, Integer
+
+from workbook.sandboxing import SandboxKernelManager
+
+GUARD_SOURCE = Path(__file__).with_name("kernel_guard.py").read_text()
+# Notes left while grading in this process: (notebook name, text).
+NOTES = []
+
+
+class GradingStopped(Exception):
+    """The notebook cannot be graded further; the message says why."""
+
+
+class GuardedExecute(Execute):
+    output_limit = Integer(2 * 2**20, help="Bytes of output recorded per notebook.").tag(
+        config=True
+    )
+    guard = Bool(True, help="Restore hooks and run a canary before graded cells.").tag(config=True)
+    hang_grace = Integer(10, help="Seconds a kernel has to answer after an interrupt.").tag(
+        config=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
+        super().__init__(*args, **kwargs)
+
+    # -- the notebook ------------------------------------------------------------------------
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._name = (resources or {}).get("nbgrader", {}).get("notebook", "notebook")
+        self._output_bytes = 0
+        self._failure = None
+        self._boot_source = _boot_source(nb)
+        try:
+            return super().preprocess(nb, resources, km)
+        except Exception as error:  # the kernel's fault, whatever it is: grade the rest
+            reason = self._failure or _describe(error)
+            _fail_graded_cells(nb, reason)
+            self.note(f"Graded cells scored 0: {reason}")
+            return nb, resources
+
+    def note(self, text):
+        NOTES.append((self._name, text))
+        self.log.warning("%s: %s", self._name, text)
+
+    # -- before any submitted code -------------------------------------------------------------
+
+    async def async_start_new_kernel_client(self):
+        kc = await super().async_start_new_kernel_client()
+        if self.guard:
+            code = GUARD_SOURCE + "\n" + (self._boot_source or "") + "\nsnapshot()\n"
+            # The guard lives in a module of its own, out of the notebook's namespace.
+            wrapped = (
+                "import sys as _s, types as _t\n"
+                "_g = _t.ModuleType('_workbook_guard')\n"
+                f"exec(compile({code!r}, '<guard>', 'exec'), _g.__dict__)\n"
+                "_s.modules['_workbook_guard'] = _g\n"
+                "del _s, _t, _g\n"
+            )
+            # The boot cell needs the notebook's namespace for `sandbox`; run it there too.
+            reply = await self._run_hidden(wrapped, timeout=self.startup_timeout)
+            if self._boot_source:
+                await self._run_hidden(self._boot_source, timeout=self.startup_timeout)
+            if reply is None or reply["content"]["status"] != "ok":
+                self.note("The guard could not be installed; graded without it.")
+        return kc
+
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
+
+    # -- each cell ---------------------------------------------------------------------------
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        if self.guard and cell.cell_type == "code" and utils.is_grade(cell) and cell.source.strip():
+            await self._guard_before(cell)
+        return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+
+    execute_cell = run_sync(async_execute_cell)
+
+    async def _guard_before(self, cell):
+        grade_id = cell.metadata.nbgrader.get("grade_id", "?")
+        reply = await self._run_hidden(
+            "print(__import__('_workbook_guard').restore())", timeout=30, capture=True
+        )
+        if reply is not None and reply["content"]["status"] == "ok":
+            restored = reply.get("captured", "").strip()
+            if restored not in ("", "[]"):
+                self.note(f"Before {grade_id}: put back what the submission changed: {restored}")
+        nonce = secrets.token_hex(8)
+        canary = await self._run_hidden(f"assert False, {nonce!r}\n", silent=False, timeout=30)
+        content = (canary or {}).get("content", {})
+        if content.get("status") != "error" or nonce not in str(content.get("evalue", "")):
+            self._failure = (
+                f"before {grade_id}, a cell that must fail did not report its failure: the "
+                "submission tampers with how errors are reported"
+            )
+            raise GradingStopped(self._failure)
+
+    async def _run_hidden(self, code, timeout, silent=True, capture=False):
+        """Run ``code`` outside the notebook; return the reply (``None`` on timeout)."""
+        msg_id = self.kc.execute(
+            code, silent=silent, store_history=False, allow_stdin=False, stop_on_error=False
+        )
+        reply = await self._reply_to(msg_id, timeout)
+        if reply is not None and capture:
+            reply["captured"] = await self._stdout_of(msg_id)
+        return reply
+
+    async def _reply_to(self, msg_id, timeout):
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return None
+            try:
+                msg = await ensure_async(
+                    self.kc.shell_channel.get_msg(
+                        timeout=min(remaining, self.shell_timeout_interval)
+                    )
+                )
+            except Empty:
+                await self._async_check_alive()
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id:
+                return msg
+
+    async def _stdout_of(self, msg_id, timeout=5):
+        text = []
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while loop.time() < deadline:
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=1))
+            except Empty:
+                break
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                text.append(msg["content"]["text"])
+            elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        return "".join(text)
+
+    # -- limits ------------------------------------------------------------------------------
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        reply = await super()._async_handle_timeout(timeout, cell)
+        grade_id = ((cell or {}).get("metadata", {}).get("nbgrader", {}) or {}).get("grade_id")
+        where = f"cell {grade_id}" if grade_id else "a cell"
+        probe = await self._reply_to(self.kc.kernel_info(), self.hang_grace)
+        if probe is None:
+            self._failure = (
+                f"{where} ran past the {timeout} s limit and the kernel did not answer the "
+                f"interrupt within {self.hang_grace} s"
+            )
+            raise GradingStopped(self._failure)
+        self.note(f"{where.capitalize()} ran past the {timeout} s limit and was interrupted.")
+        return reply
+
+    def output(self, outs, msg, display_id, cell_index):
+        self._output_bytes += len(json.dumps(msg.get("content", {})))
+        if self._output_bytes > self.output_limit:
+            if self._failure is None:
+                self._failure = (
+                    f"the notebook printed more than {self.output_limit // 1024} KB of output"
+                )
+                asyncio.ensure_future(self.km._async_kill_kernel())
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def _boot_source(nb):
+    """Return the source of the notebook's locked boot cell, if it has one."""
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        locked = meta.get("locked") and not meta.get("grade")
+        if cell.cell_type == "code" and locked and "boot(" in cell.source:
+            return cell.source
+    return None
+
+
+def _describe(error):
+    if isinstance(error, DeadKernelError):
+        return "the kernel died (it exited, crashed or went over the memory limit)"
+    if isinstance(error, GradingStopped):
+        return str(error)
+    return f"grading stopped: {type(error).__name__}: {error}"
+
+
+def _fail_graded_cells(nb, reason):
+    """Replace the outputs of every graded code cell with an error saying why."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and utils.is_grade(cell):
+            cell.outputs = [
+                NotebookNode(
+                    output_type="error",
+                    ename="GradingStopped",
+                    evalue=reason,
+                    traceback=[f"GradingStopped: {reason}"],
+                )
+            ]

@@ -1,0 +1,288 @@
+"""Run a grading kernel where it can do no harm: bubblewrap, resource limits, a clean env.
+
+The kernel of each graded notebook starts inside ``bwrap`` with no network, its own PID, IPC
+and UTS namespaces, a read-only view of the machine, a private ``/tmp`` and only its own
+working folder writable. What it must not see (the course folder with every submission and
+the gradebook, the repository with the instructor notebooks and tests, home folders) is
+covered with empty tmpfs mounts; the Python installation and the sandbox project are bound
+back read-only. Kernel and grader talk over ZeroMQ's IPC transport through sockets in the
+kernel's working folder, since the kernel has no network to reach.
+
+Limits (``Limits``) are applied by ``limited.py`` just before the kernel starts: a cgroup
+(pids and memory) where one can be made, else ``setrlimit`` (address space, processes), plus
+file size and core dumps. Without bwrap (``--no-sandbox``, or when namespaces are not
+permitted) the kernel runs unconfined, with a loud warning: only the limits remain.
+"""
+
+import contextlib
+import functools
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from jupyter_client.kernelspec import KernelSpec
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Bool, Dict, List, Unicode
+from workbench.kernelspec import kernel_json
+
+from workbook.course import REPO_DIR
+
+LAUNCHER = Path(__file__).with_name("limited.py")
+SANDBOX_PROJECT = REPO_DIR / "sandbox_project"
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+NAMESPACES = ["--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts"]
+# Folders a kernel never needs to read: covered with an empty tmpfs inside the sandbox.
+ALWAYS_HIDDEN = ["/home", "/root", "/run", "/mnt", "/media", "/srv", "/var/tmp", "/var/lib"]
+WARNING = (
+    "WARNING: grading WITHOUT a sandbox ({reason}). Submitted code runs with your user's "
+    "rights: it can read every submission, the instructor notebooks and the gradebook, and "
+    "reach the network. Only time, memory, process and file-size limits apply. Grade only "
+    "submissions you trust this way, or install bubblewrap and allow user namespaces."
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one graded notebook may use."""
+
+    timeout: int = 60  # seconds per cell
+    memory_mb: int = 2048  # per notebook kernel (all its processes with cgroups)
+    processes: int = 128  # processes and threads per kernel
+    file_size_mb: int = 64  # largest file the kernel may write
+    output_kb: int = 2048  # total output recorded per notebook
+    tmp_mb: int = 256  # size of the private /tmp
+
+    def as_dict(self):
+        return asdict(self)
+
+
+@functools.cache
+def bwrap_problem():
+    """Return why bwrap cannot sandbox kernels here, or ``None`` when it can."""
+    if not shutil.which("bwrap"):
+        return "bwrap is not installed (Debian/Ubuntu package: bubblewrap)"
+    probe = ["bwrap", *NAMESPACES, "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev"]
+    try:
+        run = subprocess.run([*probe, "true"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"bwrap could not start: {error}"
+    if run.returncode != 0:
+        return f"bwrap cannot create namespaces here: {run.stderr.strip() or run.returncode}"
+    return None
+
+
+def hidden_paths(extra=()):
+    """Return the existing folders a kernel must not see."""
+    paths = [*ALWAYS_HIDDEN, str(Path.home()), str(REPO_DIR), *map(str, extra)]
+    parent = REPO_DIR.parent
+    if len(parent.parts) > 1 and parent.parts[1] not in {"usr", "opt", "etc", "var", "tmp"}:
+        paths.append(str(parent))  # e.g. /work: siblings of the repository
+    found = []
+    for path in paths:
+        path = os.path.realpath(path)
+        if os.path.isdir(path) and path != "/" and path not in found:
+            found.append(path)
+    return found
+
+
+def exposed_paths():
+    """Return what the kernel needs to read: Python, the environment, the sandbox project."""
+    paths = [sys.base_prefix, sys.prefix, str(SANDBOX_PROJECT)]
+    paths += [os.path.realpath(p) for p in paths]
+    found = []
+    for path in paths:
+        if os.path.exists(path) and path not in found:
+            found.append(path)
+    return found
+
+
+def bwrap_prefix(workdir, hide, limits):
+    """Return the bwrap command line that confines a kernel to ``workdir``."""
+    argv = ["bwrap", "--die-with-parent", "--new-session", *NAMESPACES, "--unshare-cgroup-try"]
+    argv += ["--hostname", "sandbox", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    argv += ["--size", str(limits.tmp_mb * 2**20), "--tmpfs", "/tmp"]
+    argv += ["--size", str(64 * 2**20), "--tmpfs", "/dev/shm"]
+    for path in hide:
+        argv += ["--tmpfs", path]
+    for path in exposed_paths():
+        argv += ["--ro-bind", path, path]
+    argv += ["--bind", str(workdir), str(workdir), "--chdir", str(workdir / "work")]
+    return [*argv, "--"]
+
+
+class Cgroups:
+    """cgroup v1 ``pids`` and ``memory`` groups for one kernel, where we may create them."""
+
+    def __init__(self, limits):
+        self.folders = []
+        name = f"workbook-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        settings = {
+            "pids": {"pids.max": limits.processes},
+            "memory": {
+                "memory.limit_in_bytes": limits.memory_mb * 2**20,
+                "memory.memsw.limit_in_bytes": limits.memory_mb * 2**20,
+            },
+        }
+        for controller, values in settings.items():
+            folder = CGROUP_ROOT / controller / name
+            try:
+                folder.mkdir()
+            except OSError:
+                continue
+            try:
+                for key, value in values.items():
+                    if (folder / key).exists():
+                        (folder / key).write_text(str(value))
+            except OSError:
+                folder.rmdir()
+                continue
+            self.folders.append(folder)
+
+    @property
+    def controllers(self):
+        return {folder.parent.name for folder in self.folders}
+
+    def cleanup(self):
+        """Kill whatever is left in the groups and remove them."""
+        for folder in self.folders:
+            for _ in range(50):
+                try:
+                    pids = (folder / "cgroup.procs").read_text().split()
+                except OSError:
+                    break
+                if not pids:
+                    break
+                for pid in pids:
+                    with contextlib.suppress(ProcessLookupError, ValueError):
+                        os.kill(int(pid), signal.SIGKILL)
+                time.sleep(0.02)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        self.folders = []
+
+
+def cleanup_cgroups(pid):
+    """Remove the cgroups of kernels started by process ``pid`` (a worker that was killed)."""
+    leftovers = Cgroups.__new__(Cgroups)
+    leftovers.folders = [
+        folder
+        for controller in ("pids", "memory")
+        for folder in (CGROUP_ROOT / controller).glob(f"workbook-{pid}-*")
+    ]
+    leftovers.cleanup()
+
+
+def rlimits(limits, cgroups):
+    """Return the ``setrlimit`` values for a kernel (cgroups cover memory and processes)."""
+    values = {"CORE": 0, "FSIZE": limits.file_size_mb * 2**20, "NOFILE": 4096}
+    if "memory" not in cgroups.controllers:
+        values["AS"] = limits.memory_mb * 2**20
+    if "pids" not in cgroups.controllers and os.getuid() != 0:
+        # RLIMIT_NPROC counts every process of this user, not only the kernel's.
+        values["NPROC"] = _user_processes() + limits.processes
+    return values
+
+
+def _user_processes():
+    uid = os.getuid()
+    count = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                count += entry.stat().st_uid == uid
+    return count
+
+
+def kernel_env(workdir, sandboxed):
+    """Return the kernel's whole environment: nothing inherited from the grader."""
+    spec_env = kernel_json()["env"]
+    return {
+        "PATH": os.pathsep.join(
+            [str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"]
+        ),
+        "HOME": str(workdir / "home"),
+        "IPYTHONDIR": str(workdir / "ipython"),
+        "MPLCONFIGDIR": str(workdir / "home"),
+        "MPLBACKEND": "agg",
+        "TMPDIR": "/tmp" if sandboxed else str(workdir / "tmp"),
+        "LANG": "C.UTF-8",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "WORKBOOK_STATE_DIR": str(workdir / "state"),
+        "WORKBOOK_DATABASE": "sqlite",
+        "WORKBOOK_CACHE": "locmem",
+        **spec_env,
+    }
+
+
+class SandboxKernelManager(AsyncKernelManager):
+    """Start the workbook's kernel confined by bwrap and limits, in a fresh working folder."""
+
+    workdir_base = Unicode("", help="Folder for the kernels' working folders.").tag(config=True)
+    sandbox = Bool(True, help="Confine the kernel with bwrap.").tag(config=True)
+    hide = List(Unicode(), help="Further folders the kernel must not see.").tag(config=True)
+    templates = List(Unicode(), help="Template databases copied into the state folder.").tag(
+        config=True
+    )
+    limits = Dict(help="Limits.as_dict()").tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        base = self.workdir_base or None
+        self.workdir = Path(tempfile.mkdtemp(prefix="k", dir=base)).resolve()
+        for name in ("runtime", "home", "ipython", "state", "work", "tmp"):
+            (self.workdir / name).mkdir()
+        for template in self.templates:
+            shutil.copyfile(template, self.workdir / "state" / Path(template).name)
+        self.connection_file = str(self.workdir / "runtime" / "kernel.json")
+        if self.sandbox:
+            # Absolute: grader and kernel resolve it against different working folders.
+            self.transport = "ipc"
+            self.ip = str(self.workdir / "runtime" / "k")
+        self._limits = Limits(**self.limits)
+        self._cgroups = None
+
+    @property
+    def kernel_spec(self):
+        """The workbook kernel, whatever kernel the notebook names; interrupted by message."""
+        if self._kernel_spec is None:
+            spec = kernel_json()
+            spec["interrupt_mode"] = "message"  # a signal would stop bwrap, not the kernel
+            self._kernel_spec = KernelSpec(resource_dir=str(self.workdir), **spec)
+        return self._kernel_spec
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        command = super().format_kernel_cmd(extra_arguments)
+        if self._cgroups is None:
+            self._cgroups = Cgroups(self._limits)
+        if self.sandbox:
+            command = bwrap_prefix(self.workdir, self.hide, self._limits) + command
+        spec = {
+            "rlimits": rlimits(self._limits, self._cgroups),
+            "cgroups": [str(folder) for folder in self._cgroups.folders],
+            "cwd": None if self.sandbox else str(self.workdir / "work"),
+        }
+        return [sys.executable, "-S", str(LAUNCHER), json.dumps(spec), "--", *command]
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        kw["env"] = kernel_env(self.workdir, self.sandbox)
+        kw["cwd"] = str(self.workdir / "work")
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    async def _async_cleanup_resources(self, restart=False):
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            self.release()
+
+    def release(self):
+        """Kill leftovers and delete the working folder (the kernel is gone by now)."""
+        if self._cgroups is not None:
+            self._cgroups.cleanup()
+        shutil.rmtree(self.workdir, ignore_errors=True)
