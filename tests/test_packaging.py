@@ -8,7 +8,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 # conda-forge names that differ from the PyPI names.
-CONDA_NAMES = {"redis-py": "redis"}
+CONDA_NAMES = {"redis-py": "redis", "playwright-python": "playwright"}
 NOT_DEPENDENCIES = {"python", "pip"}
 
 

@@ -20,6 +20,8 @@ from workbook.workspace import Layout, open_workspace
 COURSE_ID = "django-interview-workbook"
 # nbgrader's lab plugins and server extension a candidate has no use for.
 INSTRUCTOR_PLUGINS = ["@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"]
+# The news pop-up asks to fetch news from the internet: off for everyone.
+QUIET_PLUGINS = ["@jupyterlab/apputils-extension:announcements"]
 INSTRUCTOR_SERVER_EXTENSIONS = ["nbgrader.server_extensions.formgrader"]
 
 
@@ -37,6 +39,11 @@ def add_parser(subparsers):
         "--instructor",
         action="store_true",
         help="open the instructor notebooks (solutions, hidden tests) instead: for teachers",
+    )
+    parser.add_argument(
+        "--root",
+        help="the repository or candidate bundle to work in (default: the one this command "
+        "is installed from)",
     )
     parser.set_defaults(func=run)
 
@@ -60,7 +67,7 @@ def write_jupyter_config(layout, *, candidate=True):
         "",
     ]
     (folder / "nbgrader_config.py").write_text("\n".join(lines))
-    disabled = INSTRUCTOR_PLUGINS if candidate else []
+    disabled = QUIET_PLUGINS + (INSTRUCTOR_PLUGINS if candidate else [])
     page_config = {"disabledExtensions": {plugin: True for plugin in disabled}}
     (folder / "labconfig" / "page_config.json").write_text(json.dumps(page_config, indent=1))
     server = {
@@ -99,6 +106,8 @@ def command(root, *, port=8888, browser=False, token=None):
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
     ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and CI run as root
+        argv.append("--allow-root")
     if token is not None:
         argv.append(f"--IdentityProvider.token={token}")
     if not browser:
@@ -108,7 +117,8 @@ def command(root, *, port=8888, browser=False, token=None):
 
 def run(args):
     install()
-    root, env = prepare(instructor=args.instructor)
+    layout = Layout(args.root) if args.root else Layout()
+    root, env = prepare(layout, instructor=args.instructor)
     has_display = sys.platform != "linux" or any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY")
     )
