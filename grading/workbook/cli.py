@@ -7,9 +7,20 @@ it adds carries ``func`` (called with the parsed arguments, returning an exit st
 import argparse
 import sys
 
-from workbook import check, export, feedback, lab, report, reset
+from workbook import (
+    autograde,
+    check,
+    collect,
+    export,
+    feedback,
+    grade,
+    lab,
+    release,
+    report,
+    reset,
+)
 
-COMMANDS = [lab, check, reset, feedback, export, report]
+COMMANDS = [lab, check, reset, release, collect, autograde, feedback, export, report, grade]
 
 
 def build_parser():

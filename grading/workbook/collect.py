@@ -1,0 +1,210 @@
+"""``workbook collect``: import submissions (zip files and folders, one per candidate).
+
+The candidate id is the file or folder name, sanitised (``Alice Smith.zip`` -> ``alice-smith``).
+Notebooks are found by file name anywhere inside; nothing is ever extracted by the names an
+archive gives, and the originals are only read. Each problem (unsafe path, symlink, notebook
+that is not valid, missing or extra notebook, duplicate id) gets one message naming the file,
+and everything else is imported into nbgrader's layout ``submitted/<id>/<assignment>/``. A
+folder with no notebook at its top level is taken as a folder of submissions.
+"""
+
+import os
+import re
+import shutil
+import stat
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import nbformat
+
+from workbook.course import REPO_DIR, Course
+
+DEFAULT_COURSE = REPO_DIR / "build" / "course"
+MAX_NOTEBOOK_BYTES = 20 * 2**20
+IGNORED = ("__MACOSX", ".ipynb_checkpoints")
+
+
+@dataclass
+class Collected:
+    imported: dict = field(default_factory=dict)  # candidate id -> source path
+    problems: list = field(default_factory=list)  # (path, message)
+
+    def problem(self, path, message):
+        self.problems.append((str(path), message))
+
+
+def candidate_id(path):
+    """Return the candidate id a submission's file or folder name gives."""
+    name = Path(path).name
+    if name.lower().endswith(".zip"):
+        name = name[:-4]
+    return re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")
+
+
+def expand(paths):
+    """Return the submissions among ``paths`` (a folder without notebooks holds several)."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir() and not path.is_symlink() and not any(path.glob("*.ipynb")):
+            found += sorted(p for p in path.iterdir() if p.suffix == ".zip" or p.is_dir())
+        else:
+            found.append(path)
+    return found
+
+
+def _unsafe(name):
+    pure = PurePosixPath(name.replace("\\", "/"))
+    return pure.is_absolute() or ".." in pure.parts or re.match(r"^[A-Za-z]:", name)
+
+
+def read_zip(path, result):
+    """Return ``{file name: bytes}`` of the notebooks in a zip file."""
+    files = {}
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        result.problem(path, f"not a readable zip file ({error}); nothing imported.")
+        return files
+    with archive:
+        for info in archive.infolist():
+            name = info.filename
+            if info.is_dir() or any(part in IGNORED for part in name.split("/")):
+                continue
+            if _unsafe(name):
+                result.problem(path, f"{name!r} has an unsafe path (absolute or ..); skipped.")
+                continue
+            if stat.S_ISLNK(info.external_attr >> 16):
+                result.problem(path, f"{name!r} is a symbolic link; skipped.")
+                continue
+            if name.endswith(".ipynb"):
+                with archive.open(info) as member:
+                    data = member.read(MAX_NOTEBOOK_BYTES + 1)
+                _add(files, PurePosixPath(name).name, data, path, result)
+    return files
+
+
+def read_folder(path, result):
+    """Return ``{file name: bytes}`` of the notebooks in a folder (symlinks not followed)."""
+    files = {}
+    for folder, dirs, names in os.walk(path, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in IGNORED)
+        for entry in [*dirs, *names]:
+            full = Path(folder, entry)
+            if full.is_symlink():
+                result.problem(path, f"{full.relative_to(path)} is a symbolic link; skipped.")
+        for name in sorted(names):
+            full = Path(folder, name)
+            if name.endswith(".ipynb") and not full.is_symlink():
+                with open(full, "rb") as notebook:
+                    data = notebook.read(MAX_NOTEBOOK_BYTES + 1)
+                _add(files, name, data, path, result)
+    return files
+
+
+def _add(files, name, data, path, result):
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        result.problem(path, f"{name} is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB; skipped.")
+    elif name in files:
+        result.problem(path, f"holds two files named {name}; the first one is used.")
+    else:
+        files[name] = data
+
+
+def parse(files, expected, path, result):
+    """Return the valid expected notebooks as ``{name: NotebookNode}``."""
+    notebooks = {}
+    for name, data in sorted(files.items()):
+        if name not in expected:
+            result.problem(path, f"{name} is not a notebook of this assignment; skipped.")
+            continue
+        try:
+            notebook = nbformat.reads(data.decode("utf-8"), as_version=4)
+            nbformat.validate(notebook)
+        except Exception as error:  # JSON, encoding or schema: all mean "not a notebook"
+            summary = str(error).splitlines()[0][:200]
+            result.problem(path, f"{name} is not a valid notebook ({summary}); it scores 0.")
+            continue
+        notebooks[name] = notebook
+    for name in sorted(expected - set(files)):
+        result.problem(path, f"{name} is missing; it scores 0.")
+    return notebooks
+
+
+def write_submission(course, student, notebooks):
+    """Replace ``student``'s submission with ``notebooks`` (a resubmission replaces all)."""
+    target = course.folder("submitted", student)
+    partial = target.with_name(f".{target.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    for name, notebook in notebooks.items():
+        nbformat.write(notebook, partial / name)
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(partial, target)
+
+
+def expected_notebooks(course):
+    names = {path.name for path in course.folder("source").glob("*.ipynb")}
+    if not names:
+        raise RuntimeError(
+            f"{course.folder('source')} has no notebooks: run `workbook release` first."
+        )
+    return names
+
+
+def collect(course, paths):
+    """Import the submissions at ``paths`` into ``course``; return what was done."""
+    expected = expected_notebooks(course)
+    result = Collected()
+    for path in expand(paths):
+        student = candidate_id(path)
+        if not path.exists():
+            result.problem(path, "does not exist.")
+            continue
+        if not student:
+            result.problem(path, "gives no usable candidate id; rename it (letters, digits, -).")
+            continue
+        if student in result.imported:
+            first = result.imported[student]
+            result.problem(
+                path,
+                f"candidate id {student!r} is already taken by {first}; not imported. "
+                "Rename one of them and collect it again.",
+            )
+            continue
+        if path.is_dir() and not path.is_symlink():
+            files = read_folder(path, result)
+        elif path.is_file() and not path.is_symlink() and path.suffix.lower() == ".zip":
+            files = read_zip(path, result)
+        else:
+            result.problem(path, "is neither a zip file nor a folder; not imported.")
+            continue
+        notebooks = parse(files, expected, path, result)
+        if not notebooks:
+            result.problem(path, "has no valid notebook of this assignment; not imported.")
+            continue
+        write_submission(course, student, notebooks)
+        result.imported[student] = str(path)
+    return result
+
+
+def add_parser(subparsers):
+    parser = subparsers.add_parser("collect", help="import submissions (zip files or folders)")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("--course", type=Path, default=DEFAULT_COURSE, help="course folder")
+    parser.set_defaults(func=run)
+
+
+def report(result, stream=sys.stdout):
+    for path, message in result.problems:
+        print(f"{path}: {message}", file=sys.stderr)
+    print(
+        f"Imported {len(result.imported)} submission(s): {', '.join(result.imported)}", file=stream
+    )
+
+
+def run(args):
+    result = collect(Course(args.course), args.paths)
+    report(result)
+    return 1 if result.problems else 0

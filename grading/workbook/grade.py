@@ -1,0 +1,63 @@
+"""``workbook grade``: collect, autograde, feedback, export and report in one go.
+
+``workbook grade submissions/*.zip --out results/`` imports the submissions into the course
+(``--course``, default ``build/course``), grades them all in parallel and sandboxed, and
+writes into ``--out``: ``feedback/`` (one HTML file per candidate), ``grades.csv`` and
+``report.html``. Problems with single submissions are reported and the rest go on.
+"""
+
+import sys
+from pathlib import Path
+
+from workbook import autograde, collect
+from workbook.course import Course
+
+
+def grade(course, paths, out, **options):
+    """Run the whole pipeline; return ``(collected, outcomes, written paths)``."""
+    from workbook.export import write_grades_csv
+    from workbook.feedback import write_feedback
+    from workbook.report import write_report
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    collected = collect.collect(course, paths)
+    outcomes = autograde.autograde(course, students=list(collected.imported), **options)
+    written = {
+        "feedback": write_feedback(course, out / "feedback"),
+        "grades": write_grades_csv(course, out / "grades.csv"),
+        "report": write_report(course, out / "report.html"),
+    }
+    return collected, outcomes, written
+
+
+def add_parser(subparsers):
+    parser = subparsers.add_parser(
+        "grade", help="collect, autograde, feedback, export and report in one go"
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="zips or folders")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the results")
+    parser.add_argument(
+        "--course", type=Path, default=autograde.DEFAULT_COURSE, help="course folder"
+    )
+    autograde.add_limit_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args):
+    course = Course(args.course)
+    collected, outcomes, written = grade(
+        course,
+        args.paths,
+        args.out,
+        workers=args.workers,
+        limits=autograde.limits_from(args),
+        sandbox=args.sandbox,
+        hide=args.hide,
+    )
+    collect.report(collected)
+    status = autograde.summarise(outcomes)
+    print(f"Feedback: {args.out / 'feedback'} ({len(written['feedback'])} file(s))")
+    print(f"Grades: {written['grades']}")
+    print(f"Report: {written['report']}", file=sys.stdout)
+    return 1 if collected.problems or status else 0
