@@ -11,6 +11,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
+from workbook.autograde import DEFAULT_COURSE
 from workbook.course import Course
 
 MAX_ROW = "(max score)"
@@ -126,7 +127,9 @@ def add_parser(subparsers):
     parser = subparsers.add_parser(
         "export", help="write grades.csv: one row per candidate, one column per notebook"
     )
-    parser.add_argument("--course", type=Path, default=Path("course"), help="course folder")
+    parser.add_argument(
+        "--course", type=Path, default=DEFAULT_COURSE, help="course folder (default build/course)"
+    )
     parser.add_argument(
         "--out", type=Path, default=None, help="CSV file (default <course>/results/grades.csv)"
     )

@@ -24,6 +24,8 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 from traitlets import Bool, Unicode
 
+from workbook.autograde import DEFAULT_COURSE
+
 log = logging.getLogger(__name__)
 
 HIDDEN_NOTE = "(the hidden tests are not shown)"
@@ -126,7 +128,9 @@ def add_parser(subparsers):
     parser = subparsers.add_parser(
         "feedback", help="write each candidate's feedback pages (hidden tests not shown)"
     )
-    parser.add_argument("--course", type=Path, default=Path("course"), help="course folder")
+    parser.add_argument(
+        "--course", type=Path, default=DEFAULT_COURSE, help="course folder (default build/course)"
+    )
     parser.add_argument(
         "--out", type=Path, default=None, help="folder (default <course>/results/feedback)"
     )

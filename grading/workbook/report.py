@@ -20,7 +20,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from workbook import similarity, tamper
-from workbook.export import number, open_course, read_scores
+from workbook.export import DEFAULT_COURSE, number, open_course, read_scores
 
 NOTES_FILE = "grading_notes.json"
 MAX_SNIPPET = 4000  # characters of an answer shown beside its look-alike
@@ -256,6 +256,12 @@ def _similarity(pairs):
     return intro + "".join(blocks)
 
 
+def _where(notebook):
+    if not notebook:
+        return ""
+    return "<b>all notebooks</b>: " if notebook == "*" else f"<b>{e(notebook)}</b>: "
+
+
 def _notes(notes, problem):
     parts = []
     if problem:
@@ -264,9 +270,7 @@ def _notes(notes, problem):
         parts.append('<p class="muted">No grading notes.</p>')
         return "".join(parts)
     for student in sorted(notes):
-        items = "".join(
-            f"<li>{f'<b>{e(nb)}</b>: ' if nb else ''}{e(note)}</li>" for nb, note in notes[student]
-        )
+        items = "".join(f"<li>{_where(nb)}{e(note)}</li>" for nb, note in notes[student])
         parts.append(
             f'<div data-student="{e(student)}"><h3>{e(student)}</h3><ul>{items}</ul></div>'
         )
@@ -341,7 +345,9 @@ def add_parser(subparsers):
     parser = subparsers.add_parser(
         "report", help="write report.html: scores, plots, tampering and similarity flags"
     )
-    parser.add_argument("--course", type=Path, default=Path("course"), help="course folder")
+    parser.add_argument(
+        "--course", type=Path, default=DEFAULT_COURSE, help="course folder (default build/course)"
+    )
     parser.add_argument(
         "--out", type=Path, default=None, help="HTML file (default <course>/results/report.html)"
     )
