@@ -3,6 +3,9 @@
 import pytest
 from kernel_tools import CellError, closed_port, run_python, vendor
 
+# Its tests share module-scoped kernels and run in order: keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("workbench_boot")
+
 BOOT = "from workbench import boot\nboot()\n"
 
 
@@ -130,18 +133,6 @@ def test_unreachable_postgresql_is_one_clear_error_and_boot_can_be_retried():
     assert "Check that the server is running" in message
     assert "PGHOST, PGPORT, PGUSER and PGPASSWORD" in message
     assert "unset WORKBOOK_DATABASE to use SQLite" in message
-
-
-def test_unreachable_postgresql_in_a_kernel_shows_one_error(kernel_factory):
-    kernel = kernel_factory(
-        WORKBOOK_DATABASE="postgresql", PGHOST="127.0.0.1", PGPORT=str(closed_port())
-    )
-    with pytest.raises(CellError) as error:
-        kernel.run(BOOT)
-    assert error.value.ename == "OperationalError"
-    assert "Check that the server is running" in error.value.evalue
-    assert "direct cause" not in error.value.traceback
-    assert "Normally Django will use" not in kernel.stderr
 
 
 @pytest.mark.skipif(vendor() != "sqlite", reason="the SQLite file's place")

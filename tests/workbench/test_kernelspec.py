@@ -2,6 +2,7 @@
 
 import json
 import sys
+from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpecManager
 from workbench import kernelspec
@@ -22,6 +23,8 @@ def test_install_writes_kernel_json(tmp_path):
 
 def test_the_installed_kernel_is_this_environment():
     spec = KernelSpecManager().get_kernel_spec(kernelspec.KERNEL_NAME)
-    assert spec.argv == kernelspec.kernel_json()["argv"]
+    # bin/python or bin/python3 of this environment (both name it; whoever installed last wins)
+    assert Path(spec.argv[0]).parent == Path(sys.executable).parent
+    assert spec.argv[1:] == kernelspec.kernel_json()["argv"][1:]
     assert spec.env["DJANGO_SETTINGS_MODULE"] == "sandbox.settings"
     assert spec.env["DJANGO_ALLOW_ASYNC_UNSAFE"] == "true"

@@ -5,6 +5,9 @@ import urllib.request
 
 import pytest
 
+# Its tests share module-scoped kernels and run in order: keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("workbench_server")
+
 
 def fetch(url):
     with urllib.request.urlopen(url, timeout=30) as response:
