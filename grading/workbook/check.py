@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,10 +210,11 @@ def _symbols(stream):
         return "ok", "XX", "--"
 
 
-def format_report(report, *, show_hint=False, stream=sys.stdout):
+def format_report(report, *, show_hint=False, stream=sys.stdout, in_notebook=False):
     """Return the lines ``workbook check`` prints for one notebook."""
     good, bad, dot = _symbols(stream)
     stem = Path(report.name).stem
+    ask = f"check({stem!r}, hint=True)" if in_notebook else f"workbook check {stem} --hint"
     lines = [
         f"{report.name}: {report.passed} of {len(report.tasks)} tasks pass, "
         f"{report.earned:g} of {report.total:g} visible points"
@@ -241,10 +241,7 @@ def format_report(report, *, show_hint=False, stream=sys.stdout):
             lines.append("  Hint:")
             lines.extend(f"      {line}" if line else "" for line in task.hint.splitlines())
         elif task.hint:
-            lines.append(
-                f"  Stuck? Open the Hint under that task in the notebook, "
-                f"or run: workbook check {stem} --hint"
-            )
+            lines.append(f"  Stuck? Open the Hint under that task in the notebook, or run: {ask}")
     else:
         lines.append(
             "  All visible tests pass. Hidden tests check more at grading time: make sure your "
@@ -268,7 +265,10 @@ def _notebook_paths(workspace, notebook):
 
 
 def _in_kernel():
-    return "ipykernel" in sys.modules and threading.current_thread() is threading.main_thread()
+    """Return whether this runs in a Jupyter kernel (a notebook cell called ``check()``)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython else None
+    return type(shell).__name__ == "ZMQInteractiveShell"
 
 
 def check(notebook=None, *, workspace=None, hint=False, jobs=None, timeout=CELL_TIMEOUT, out=None):
@@ -282,7 +282,8 @@ def check(notebook=None, *, workspace=None, hint=False, jobs=None, timeout=CELL_
     paths = _notebook_paths(space, notebook)
     jobs = jobs or min(len(paths), 4, os.cpu_count() or 1)
     where = space.folder if len(paths) > 1 or paths[0].parent == space.folder else paths[0].parent
-    save = " (save your notebook first: Ctrl+S)" if _in_kernel() else ""
+    in_kernel = _in_kernel()
+    save = " (save your notebook first: Ctrl+S)" if in_kernel else ""
     print(f"Checking {len(paths)} saved notebook(s) in {where}{save}...\n", file=out, flush=True)
     progress = Progress()
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -290,7 +291,8 @@ def check(notebook=None, *, workspace=None, hint=False, jobs=None, timeout=CELL_
         for future in futures:  # in notebook order, each as soon as it is ready
             report = future.result()
             progress.append(report)
-            print(format_report(report, show_hint=hint, stream=out) + "\n", file=out, flush=True)
+            text = format_report(report, show_hint=hint, stream=out, in_notebook=in_kernel)
+            print(text + "\n", file=out, flush=True)
     if len(progress) > 1:
         print(_summary(progress), file=out, flush=True)
     return progress

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from workbook.check import NOT_STARTED, check, describe
+from nbclient import NotebookClient
+from workbook import cli
+from workbook.check import KERNEL_NAME, NOT_STARTED, check, describe
 from workbook.course import NOTEBOOKS_DIR
 from workbook.tasks import tasks
 from workbook.workspace import WORKSPACE_ENV, Workspace
@@ -76,6 +78,25 @@ def test_partial_work_shows_progress_and_the_first_failing_message(workspace):
     assert "Traceback" not in text and "AssertionError" not in text
 
 
+def test_one_liner_in_a_notebook_finds_its_workspace(workspace):
+    """A cell in a notebook of the workspace runs the check; its kernel's folder is the key."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("from workbook.check import check\ncheck('00')")]
+    env = {key: value for key, value in os.environ.items() if key != WORKSPACE_ENV}
+    client = NotebookClient(
+        notebook,
+        kernel_name=KERNEL_NAME,
+        timeout=120,
+        resources={"metadata": {"path": str(workspace.folder)}},
+    )
+    client.execute(env=env)
+    outputs = notebook.cells[0].outputs
+    text = "".join(o.get("text", "") for o in outputs) + str(outputs[-1].get("data", ""))
+    assert f"in {workspace.folder} (save your notebook first" in text
+    assert "0 of 2 tasks pass" in text and "check('00_orientation', hint=True)" in text
+    assert "<0/2 tasks pass, 0/5 visible points>" in text
+
+
 def test_instructor_notebook_scores_full_visible_marks():
     progress, text = run_check(str(ORIENTATION))
     (report,) = progress
@@ -101,10 +122,10 @@ def test_command_finds_the_workspace_from_another_folder(workspace, tmp_path):
     assert f"in {workspace.folder}" in run.stdout
     assert "A queryset has a method that turns into `SELECT COUNT(*)`" in run.stdout
 
-    unknown = subprocess.run(
-        [str(script), "check", "99"], cwd=elsewhere, env=env, capture_output=True, text=True
-    )
-    assert unknown.returncode == 2 and "matches no notebook" in unknown.stderr
+
+def test_command_names_the_notebooks_it_knows(workspace, capsys):
+    assert cli.main(["check", "99", "--workspace", str(workspace.folder)]) == 2
+    assert "'99' matches no notebook" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
