@@ -9,6 +9,9 @@ import pytest
 from kernel_tools import Kernel, run_python, vendor
 from workbench import databases
 
+# Its tests share module-scoped kernels and run in order: keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("workbench_databases")
+
 EXISTS = """
 def database_exists(name):
     from django.db import connection
@@ -148,9 +151,6 @@ REPORT = """
 from workbench import boot, databases
 sandbox = boot({args})
 from catalog.models import Content
-
-# Its tests share module-scoped kernels and run in order: keep them on one xdist worker.
-pytestmark = pytest.mark.xdist_group("workbench_databases")
 template = sandbox.database.template
 print(template, Content.objects.count(), databases.fingerprint(sandbox.size, sandbox.seed))
 """

@@ -3,6 +3,9 @@
 import pytest
 from kernel_tools import CellError
 
+# Its tests share module-scoped kernels and run in order: keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("workbench_tables")
+
 MODELS = """
 from catalog.models import Content
 from django.db import models
@@ -51,9 +54,6 @@ sandbox.create_tables(Restaurant, Note, Episode, Place)
 
 TABLES = """
 from django.db import connection
-
-# Its tests share module-scoped kernels and run in order: keep them on one xdist worker.
-pytestmark = pytest.mark.xdist_group("workbench_tables")
 with connection.cursor() as cursor:
     tables = set(connection.introspection.table_names(cursor))
     columns = {
