@@ -109,7 +109,10 @@ def answered(release, source, **answers):
     """Return the release with the model answers, or ``answers`` by task id, filled in."""
     notebook = copy.deepcopy(release)
     for task_id in (COUNT, TOP):
-        cell(notebook, task_id).source = answers.get(task_id, cell(source, task_id).source)
+        model = "\n".join(
+            line for line in cell(source, task_id).source.splitlines() if "SOLUTION" not in line
+        )
+        cell(notebook, task_id).source = answers.get(task_id, model)
     return notebook
 
 

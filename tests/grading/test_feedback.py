@@ -92,7 +92,7 @@ def test_one_page_per_candidate_and_notebook(pages):
 @pytest.mark.parametrize("student", STUDENTS)
 def test_feedback_hides_hidden_tests_and_mark_schemes(pages, student):
     text = visible_text(pages[0] / student / f"{NOTEBOOK}.html")
-    for marker in ("HIDDEN TESTS", "MARK SCHEME"):
+    for marker in ("HIDDEN TESTS", "MARK SCHEME", "BEGIN SOLUTION"):
         assert marker not in text, f"{student}'s feedback shows {marker!r}."
     leaked = [line for line in grader_only_lines() if line in text]
     assert not leaked, f"{student}'s feedback shows grader-only lines: {leaked}"
