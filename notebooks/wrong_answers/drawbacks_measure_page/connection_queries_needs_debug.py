@@ -1,0 +1,19 @@
+# Reads connection.queries, which Django fills only when DEBUG=True: counts 0 in production.
+import time
+
+from django.db import connection, reset_queries
+from django.test import Client
+
+
+def measure_page(path):
+    """Request ``path`` once; return its status, query count, DB time and total time."""
+    reset_queries()
+    started = time.perf_counter()
+    response = Client().get(path)
+    total = time.perf_counter() - started
+    return {
+        "status": response.status_code,
+        "queries": len(connection.queries),
+        "db_seconds": sum(float(query["time"]) for query in connection.queries),
+        "total_seconds": total,
+    }
