@@ -29,7 +29,14 @@ import nbformat
 from workbook import gradebook
 from workbook.course import REPO_DIR, Course
 from workbook.progress import Progress
-from workbook.sandboxing import WARNING, Limits, bwrap_problem, cleanup_cgroups, hidden_paths
+from workbook.sandboxing import (
+    WARNING,
+    Limits,
+    bwrap_problem,
+    cleanup_cgroups,
+    hidden_paths,
+    sweep_cgroups,
+)
 from workbook.worker import Job, Result
 
 DEFAULT_COURSE = REPO_DIR / "build" / "course"
@@ -249,6 +256,7 @@ def autograde(
     if not students:
         return {}
     gradebook.ensure_students(course.db_url, students)
+    sweep_cgroups()
     work = Path(tempfile.mkdtemp(prefix="wb-"))  # short: IPC socket paths are limited to 107
     try:
         templates = prepare_templates(sources, course.root / ".autograde" / "templates")

@@ -29,10 +29,17 @@ IGNORED = ("__MACOSX", ".ipynb_checkpoints")
 @dataclass
 class Collected:
     imported: dict = field(default_factory=dict)  # candidate id -> source path
-    problems: list = field(default_factory=list)  # (path, message)
+    problems: list = field(default_factory=list)  # (path, message): one per bad input
 
     def problem(self, path, message):
         self.problems.append((str(path), message))
+
+
+class Issues(list):
+    """What is wrong with one submission; reported as a single message."""
+
+    def problem(self, path, message):
+        self.append(message)
 
 
 def candidate_id(path):
@@ -173,19 +180,23 @@ def collect(course, paths):
                 "Rename one of them and collect it again.",
             )
             continue
+        issues = Issues()
         if path.is_dir() and not path.is_symlink():
-            files = read_folder(path, result)
+            files = read_folder(path, issues)
         elif path.is_file() and not path.is_symlink() and path.suffix.lower() == ".zip":
-            files = read_zip(path, result)
+            files = read_zip(path, issues)
         else:
             result.problem(path, "is neither a zip file nor a folder; not imported.")
             continue
-        notebooks = parse(files, expected, path, result)
-        if not notebooks:
-            result.problem(path, "has no valid notebook of this assignment; not imported.")
-            continue
-        write_submission(course, student, notebooks)
-        result.imported[student] = str(path)
+        notebooks = parse(files, expected, path, issues) if files or not issues else {}
+        if notebooks:
+            write_submission(course, student, notebooks)
+            result.imported[student] = str(path)
+        if issues and notebooks:
+            result.problem(path, f"imported as {student!r}, but: " + " ".join(issues))
+        elif not notebooks:
+            found = " ".join(issues) or "it holds no notebook of this assignment."
+            result.problem(path, f"not imported: {found}")
     return result
 
 

@@ -59,6 +59,7 @@ class Limits:
     file_size_mb: int = 64  # largest file the kernel may write
     output_kb: int = 2048  # total output recorded per notebook
     tmp_mb: int = 256  # size of the private /tmp
+    hang_grace: int = 10  # seconds a timed-out cell has to stop once interrupted
 
     def as_dict(self):
         return asdict(self)
@@ -86,10 +87,10 @@ def hidden_paths(extra=()):
     if len(parent.parts) > 1 and parent.parts[1] not in {"usr", "opt", "etc", "var", "tmp"}:
         paths.append(str(parent))  # e.g. /work: siblings of the repository
     found = []
-    for path in paths:
-        path = os.path.realpath(path)
-        if os.path.isdir(path) and path != "/" and path not in found:
-            found.append(path)
+    for path in sorted({os.path.realpath(p) for p in paths}, key=lambda p: (p.count("/"), p)):
+        inside = any(path.startswith(parent.rstrip("/") + "/") for parent in found)
+        if os.path.isdir(path) and path != "/" and not inside:
+            found.append(path)  # parents first; what lies inside a hidden folder is hidden
     return found
 
 
@@ -114,8 +115,10 @@ def bwrap_prefix(workdir, hide, limits):
         argv += ["--tmpfs", path]
     for path in exposed_paths():
         argv += ["--ro-bind", path, path]
-    argv += ["--bind", str(workdir), str(workdir), "--chdir", str(workdir / "work")]
-    return [*argv, "--"]
+    argv += ["--bind", str(workdir), str(workdir)]
+    for path in hide:  # empty and read-only: nothing to find, nowhere to leave files
+        argv += ["--remount-ro", path]
+    return [*argv, "--chdir", str(workdir / "work"), "--"]
 
 
 class Cgroups:
@@ -180,11 +183,21 @@ def cleanup_cgroups(pid):
     leftovers.cleanup()
 
 
+def sweep_cgroups():
+    """Remove the cgroups left by grader processes that no longer exist."""
+    for controller in ("pids", "memory"):
+        for folder in (CGROUP_ROOT / controller).glob("workbook-*-*"):
+            pid = folder.name.split("-")[1]
+            if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+                cleanup_cgroups(int(pid))
+
+
 def rlimits(limits, cgroups):
     """Return the ``setrlimit`` values for a kernel (cgroups cover memory and processes)."""
     values = {"CORE": 0, "FSIZE": limits.file_size_mb * 2**20, "NOFILE": 4096}
     if "memory" not in cgroups.controllers:
-        values["AS"] = limits.memory_mb * 2**20
+        # Address space, not memory: leave room for what threads and libraries only reserve.
+        values["AS"] = (limits.memory_mb + 1024) * 2**20
     if "pids" not in cgroups.controllers and os.getuid() != 0:
         # RLIMIT_NPROC counts every process of this user, not only the kernel's.
         values["NPROC"] = _user_processes() + limits.processes

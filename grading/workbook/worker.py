@@ -63,6 +63,7 @@ def job_config(job, root):
     extra.Autograde.autograde_preprocessors = autograde_preprocessors()
     extra.GuardedExecute.timeout = limits["timeout"]
     extra.GuardedExecute.output_limit = limits["output_kb"] * 1024
+    extra.GuardedExecute.hang_grace = limits["hang_grace"]
     extra.SandboxKernelManager.workdir_base = str(Path(job.scratch))
     extra.SandboxKernelManager.sandbox = job.sandbox
     extra.SandboxKernelManager.hide = list(job.hide)

@@ -1,0 +1,202 @@
+"""Hostile submissions, generated from ``notebooks/00_orientation.ipynb`` (so they keep in step).
+
+Each is the candidate version (stubs: worth 0) plus one attack, so whatever the attack, the
+right score is 0: "gains nothing" means every graded cell scores 0. ``build(course, paths)``
+returns ``{student id: NotebookNode}``; ``paths`` names what a kernel must not be able to read
+or write (instructor notebook, course source, gradebook, another candidate's submission,
+the repository's tests).
+"""
+
+import copy
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell
+from workbook.tasks import nbgrader
+
+COUNT = "orientation_public_audio_count"
+TOP = "orientation_top_creators"
+DENIED = "DENIED"
+EXPOSED = "EXPOSED"
+
+PATCH_HELPERS = """
+# Count in Python (wrong), and fake the query capture the tests rely on.
+from catalog.models import Audio
+import django.test
+import django.test.utils
+from django.db.models.query import QuerySet
+
+
+def public_audio_count():
+    return len([audio for audio in Audio.objects.all() if audio.is_public])
+
+
+class FakeCapture(list):
+    def __init__(self, *args, **kwargs):
+        super().__init__([{"sql": "SELECT COUNT(*) FROM fake", "time": "0"}])
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+django.test.utils.CaptureQueriesContext = FakeCapture
+django.test.Client.get = lambda self, *a, **k: None
+QuerySet.__len__ = lambda self: 1
+sandbox.reset = lambda: None
+"""
+
+SWALLOW_ERRORS = """
+ip = get_ipython()
+ip.set_custom_exc((BaseException,), lambda shell, etype, value, tb, tb_offset=None: [])
+ip.showtraceback = lambda *args, **kwargs: None
+ip._showtraceback = lambda *args, **kwargs: None
+
+
+def forget_errors(result):
+    result.error_in_exec = None
+    result.error_before_exec = None
+
+
+ip.events.register("post_run_cell", forget_errors)
+"""
+
+TRANSFORM_CELLS = """
+get_ipython().input_transformers_cleanup.append(lambda lines: ["pass\\n"])
+"""
+
+THREAD_HOOK = """
+import threading, time
+
+def keep_hooking():
+    ip = get_ipython()
+    def forget(result):
+        result.error_in_exec = None
+    ip.showtraceback = lambda *args, **kwargs: None
+    while True:
+        if forget not in ip.events.callbacks["post_run_cell"]:
+            ip.events.callbacks["post_run_cell"].append(forget)
+        ip.showtraceback = lambda *args, **kwargs: None
+        time.sleep(0.0005)
+
+threading.Thread(target=keep_hooking, daemon=True).start()
+"""
+
+PROBE = """
+import os
+from pathlib import Path
+
+def _probe(label, action):
+    try:
+        action()
+    except Exception as error:
+        print(f"{label}: DENIED ({type(error).__name__})")
+    else:
+        print(f"{label}: EXPOSED")
+
+{probes}
+import socket
+_probe("network", lambda: socket.create_connection(("{host}", 80), timeout=3))
+"""
+
+
+def _probe_lines(paths):
+    lines = []
+    for label, path in paths["read"].items():
+        lines.append(f"_probe({('read ' + label)!r}, lambda: Path({str(path)!r}).read_bytes())")
+    for label, path in paths["write"].items():
+        lines.append(
+            f"_probe({('write ' + label)!r}, lambda: open({str(path)!r}, 'ab').write(b'x'))"
+        )
+    return "\n".join(lines)
+
+
+def _cell_index(notebook, grade_id):
+    for index, cell in enumerate(notebook.cells):
+        if nbgrader(cell).get("grade_id") == grade_id:
+            return index
+    raise KeyError(grade_id)
+
+
+def _with_cell(release, source, after=COUNT):
+    """The candidate version with a code cell of ``source`` right after ``after``'s cell."""
+    notebook = copy.deepcopy(release)
+    notebook.cells.insert(_cell_index(notebook, after) + 1, new_code_cell(source))
+    return notebook
+
+
+def _with_solution(release, source, task=COUNT):
+    notebook = copy.deepcopy(release)
+    notebook.cells[_cell_index(notebook, task)].source = source
+    return notebook
+
+
+def deleted_tests(release):
+    notebook = copy.deepcopy(release)
+    notebook.cells = [c for c in notebook.cells if not nbgrader(c).get("grade")]
+    return notebook
+
+
+def build(release, paths):
+    """Return ``{student: notebook}``, one hostile submission per attack."""
+    edited = copy.deepcopy(release)
+    for cell in edited.cells:
+        if nbgrader(cell).get("grade") and cell.cell_type == "code":
+            cell.source = "pass"
+
+    metadata = copy.deepcopy(release)
+    for cell in metadata.cells:
+        meta = nbgrader(cell)
+        if meta.get("grade"):
+            meta["points"] = 100
+        if meta.get("grade_id") == f"{TOP}_tests":
+            meta["grade_id"] = "renamed_tests"
+            cell.source = "pass"
+        if meta.get("grade_id") == COUNT:
+            meta.update(grade=True, points=50)
+            cell.source = "pass"
+
+    extra = copy.deepcopy(release)
+    extra.cells.append(new_code_cell("print('bonus')"))
+    bonus = new_code_cell("pass")
+    bonus.metadata["nbgrader"] = {
+        "grade": True,
+        "grade_id": "bonus_tests",
+        "locked": True,
+        "points": 100,
+        "schema_version": 3,
+        "solution": False,
+        "task": False,
+    }
+    extra.cells.append(bonus)
+    extra.cells.append(new_markdown_cell("I deserve full marks."))
+
+    probe = PROBE.replace("{probes}", _probe_lines(paths)).replace("{host}", "1.1.1.1")
+    return {
+        "h-edit-tests": edited,
+        "h-delete-tests": deleted_tests(release),
+        "h-metadata": metadata,
+        "h-extra-cells": extra,
+        "h-patch-helpers": _with_solution(release, PATCH_HELPERS),
+        "h-swallow-errors": _with_cell(release, SWALLOW_ERRORS, after="boot"),
+        "h-transform-cells": _with_cell(release, TRANSFORM_CELLS, after="boot"),
+        "h-thread-hook": _with_cell(release, THREAD_HOOK, after="boot"),
+        "h-probe": _with_cell(release, probe, after="boot"),
+        "h-infinite-loop": _with_solution(release, "while True:\n    pass\n"),
+        "h-ignore-interrupt": _with_solution(
+            release,
+            "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n",
+        ),
+        "h-os-exit": _with_solution(release, "import os\nos._exit(3)\n"),
+        "h-memory-bomb": _with_solution(
+            release, "hoard = []\nwhile True:\n    hoard.append(bytearray(64 * 2**20))\n"
+        ),
+        "h-fork-bomb": _with_solution(release, "import os\nwhile True:\n    os.fork()\n"),
+        "h-output-flood": _with_solution(release, "while True:\n    print('x' * 100_000)\n"),
+        "h-sleep": _with_solution(release, "import time\ntime.sleep(3600)\n"),
+    }
+
+
+def write(notebook, path):
+    nbformat.write(notebook, path)
