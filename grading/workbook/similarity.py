@@ -1,6 +1,7 @@
 """Find pairs of submissions whose answer cells are suspiciously alike.
 
-Each answer (solution cell) is normalised: comments, blank lines and layout are dropped and
+Answers are the solution cells and the prose answers (markdown, compared as words). Code is
+normalised: comments, blank lines and layout are dropped and
 the names a candidate chooses (variables, functions, parameters) become one placeholder, while
 keywords, builtins, attribute names, strings and numbers stay. Its fingerprint is the set of
 token k-grams. Code everyone was given or is expected to write, the stub and the reference
@@ -22,9 +23,10 @@ from nbgrader.api import Gradebook, MissingEntry
 from workbook.tamper import read_notebook, submitted_notebook, submitted_students
 
 K = 5  # tokens per fingerprint: long enough to carry structure, short enough for tiny cells
-THRESHOLD = 0.7  # Jaccard index from which a pair is flagged
+THRESHOLD = 0.5  # Jaccard index from which a pair is flagged: half the distinctive code shared
 MIN_FINGERPRINTS = 12  # fewer distinctive k-grams than this between two candidates: no verdict
 NAME = "_"
+ANSWER_SUFFIX = "_answer"  # a prose task ``<id>`` is answered in the markdown cell ``<id>_answer``
 _BUILTINS = frozenset(dir(builtins))  # kept as written: nobody renames ``sorted``
 _SKIP = {
     tokenize.COMMENT,
@@ -137,18 +139,25 @@ def compare(answers, base, threshold=THRESHOLD, min_size=MIN_FINGERPRINTS, markd
     return pairs
 
 
-def _solution_cells(notebook):
+def _answer_cells(notebook, prose_ids):
+    """Return ``{id: source}`` of the solution cells and of the prose answer cells."""
     cells = {}
     for cell in notebook.get("cells", []):
         meta = cell.get("metadata", {}).get("nbgrader")
         if isinstance(meta, dict) and meta.get("solution") and meta.get("grade_id") is not None:
             cells.setdefault(str(meta["grade_id"]), str(cell.get("source", "")))
+        elif cell.get("id") in prose_ids and cell.get("cell_type") == "markdown":
+            cells.setdefault(str(cell["id"]), str(cell.get("source", "")))
     return cells
 
 
 def collect(course):
-    """Return ``(answers, base, markdown)`` for ``compare`` from the submissions and gradebook."""
-    base, markdown = {}, set()
+    """Return ``(answers, base, markdown)`` for ``compare`` from the submissions and gradebook.
+
+    Answers are the solution cells and, for each prose task ``<id>``, the markdown cell with
+    the id ``<id>_answer`` that follows it (the workbook's convention).
+    """
+    base, markdown, prose = {}, set(), {}
     with Gradebook(course.db_url, course.config.CourseDirectory.course_id) as gradebook:
         try:
             assignment = gradebook.find_assignment(course.assignment)
@@ -157,17 +166,23 @@ def collect(course):
         names = sorted(notebook.name for notebook in assignment.notebooks)
         for notebook in assignment.notebooks:
             solutions = {cell.name for cell in notebook.solution_cells}
+            prose[notebook.name] = {f"{cell.name}{ANSWER_SUFFIX}" for cell in notebook.task_cells}
             for cell in notebook.source_cells:
                 if cell.name in solutions:
                     base[(notebook.name, cell.name)] = [cell.source or ""]
                     if cell.cell_type == "markdown":
                         markdown.add((notebook.name, cell.name))
-    for name in names:  # the reference solutions, from the instructor's source notebooks
+    for name in names:  # prose stubs and the reference solutions, from the source notebooks
         reference = read_notebook(course.folder("source") / f"{name}.ipynb")
-        if reference is not None:
-            for grade_id, source in _solution_cells(reference).items():
-                if (name, grade_id) in base:
-                    base[(name, grade_id)].append(source)
+        if reference is None:
+            continue
+        for grade_id, source in _answer_cells(reference, prose[name]).items():
+            key = (name, grade_id)
+            if grade_id in prose[name]:
+                base[key] = [source]
+                markdown.add(key)
+            elif key in base:
+                base[key].append(source)
     answers = {}
     for student in submitted_students(course):
         answers[student] = {}
@@ -175,7 +190,7 @@ def collect(course):
             notebook = read_notebook(submitted_notebook(course, student, name))
             if notebook is None:
                 continue
-            for grade_id, source in _solution_cells(notebook).items():
+            for grade_id, source in _answer_cells(notebook, prose[name]).items():
                 if (name, grade_id) in base:
                     answers[student][(name, grade_id)] = source
     return answers, base, markdown

@@ -88,6 +88,18 @@ def top_creators(k):
 """,
 }
 
+PROSE_ANSWERS = {
+    "reference": "count() asks the database for SELECT COUNT(*) and loads nothing; len() "
+    "evaluates the queryset, so it wins when the rows are needed anyway: they are cached.",
+    "partial": "I would use len when I loop over the results afterwards, because the queryset "
+    "cache then holds them already and counting costs no second query.",
+    "twin_a": "Use len(queryset) only if you will iterate over the objects anyway, since the "
+    "queryset gets evaluated once and its result cache is reused; count() otherwise, as it "
+    "runs a COUNT query in the database without fetching any rows at all.",
+    "twin_b": "Use len(qs) only if you will iterate over the objects anyway, since the "
+    "queryset gets evaluated once and its result cache is reused. Otherwise count(), as it "
+    "runs a COUNT query in the database without fetching any rows.",
+}
 HOSTILE_MARKDOWN = '<script>alert("feedback")</script><img src=x onerror="alert(1)"> Done!'
 NOTES = {
     "partial": [{"notebook": NOTEBOOK, "note": "Cell timed out <img src=x onerror=alert(2)>"}],
@@ -113,6 +125,15 @@ def answered(release, source, **answers):
             line for line in cell(source, task_id).source.splitlines() if "SOLUTION" not in line
         )
         cell(notebook, task_id).source = answers.get(task_id, model)
+    return notebook
+
+
+def with_prose(notebook, student):
+    """Return ``notebook`` with ``student``'s answer to the prose question, if any."""
+    notebook = copy.deepcopy(notebook)
+    if student in PROSE_ANSWERS:
+        (answer,) = [c for c in notebook.cells if c.id == f"{PROSE}_answer"]
+        answer.source = PROSE_ANSWERS[student]
     return notebook
 
 
@@ -178,6 +199,7 @@ def build(tmp_path_factory):
         "twin_a": answered(release, source, **TWIN_A),
         "twin_b": answered(release, source, **TWIN_B),
     }
+    submissions = {student: with_prose(nb, student) for student, nb in submissions.items()}
     for student, notebook in submissions.items():
         course.submit(student, {release_path.name: notebook})
         course.autograde(student)

@@ -1,7 +1,17 @@
 """Similarity: normalised token fingerprints, minus the stub and the reference solution."""
 
 import pytest
-from reporting_course import COUNT, NOTEBOOK, TOP, TWIN_A, TWIN_B, TWINS, build
+from reporting_course import (
+    COUNT,
+    NOTEBOOK,
+    PROSE,
+    PROSE_ANSWERS,
+    TOP,
+    TWIN_A,
+    TWIN_B,
+    TWINS,
+    build,
+)
 from workbook import similarity
 
 pytestmark = pytest.mark.xdist_group("grader-outputs")
@@ -88,8 +98,18 @@ def test_course_flags_exactly_the_twins(graded):
     (pair,) = pairs
     assert pair.score >= similarity.THRESHOLD
     matched = {m.cell: (m.source_a, m.source_b) for m in pair.cells}
-    assert matched == {task: (TWIN_A[task], TWIN_B[task]) for task in (COUNT, TOP)}
+    expected = {task: (TWIN_A[task], TWIN_B[task]) for task in (COUNT, TOP)}
+    expected[f"{PROSE}_answer"] = tuple(PROSE_ANSWERS[twin] for twin in TWINS)
+    assert matched == expected
     assert {m.notebook for m in pair.cells} == {NOTEBOOK}
+
+
+def test_prose_answers_are_compared_against_their_stub(graded):
+    answers, base, markdown = similarity.collect(graded.course)
+    key = (NOTEBOOK, f"{PROSE}_answer")
+    assert key in markdown and base[key] == ["_Write your answer here._"]
+    assert answers["twin_a"][key] == PROSE_ANSWERS["twin_a"]
+    assert answers["stub"][key] == "_Write your answer here._"
 
 
 def test_honest_pairs_stay_well_below_the_threshold(graded):
