@@ -233,10 +233,11 @@ def _snippet(source):
 
 def _similarity(pairs):
     intro = (
-        f"<p>Answers are compared after removing comments, layout and the names candidates "
-        f"choose, and after subtracting the stub and the reference solution, so code everyone "
-        f"writes does not count. A pair is listed from {similarity.THRESHOLD:.0%} of shared "
-        f"fingerprints on. Similar is not proof: read the answers side by side.</p>"
+        f"<p>Code answers are compared after removing comments, layout and the names "
+        f"candidates choose, and after subtracting the stub and the reference solution, so code "
+        f"everyone writes does not count; prose answers are compared word by word. A pair is "
+        f"listed when they share {similarity.THRESHOLD:.0%} or more of their distinctive "
+        f"fingerprints. Similar is not proof: read the answers side by side.</p>"
     )
     if not pairs:
         return intro + '<p class="ok">No pair of submissions is suspiciously similar.</p>'
