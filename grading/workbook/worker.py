@@ -17,12 +17,13 @@ from pathlib import Path
 
 from nbgrader.apps import NbGraderAPI
 from nbgrader.converters import Autograde
-from nbgrader.preprocessors import Execute
+from nbgrader.preprocessors import Execute, OverwriteCells
 from traitlets.config import Config
 
 from workbook import execute
 from workbook.course import course_config
 from workbook.execute import GuardedExecute
+from workbook.sanitize import ForgetUnknownCells
 
 
 @dataclass
@@ -56,11 +57,19 @@ def autograde_preprocessors():
     return [GuardedExecute if step is Execute else step for step in steps]
 
 
+def sanitize_preprocessors():
+    """nbgrader's sanitizing steps, with ``ForgetUnknownCells`` before ``OverwriteCells``."""
+    steps = list(Autograde.class_traits()["sanitize_preprocessors"].default())
+    steps.insert(steps.index(OverwriteCells), ForgetUnknownCells)
+    return steps
+
+
 def job_config(job, root):
     config = course_config(root)
     limits = job.limits
     extra = Config()
     extra.Autograde.autograde_preprocessors = autograde_preprocessors()
+    extra.Autograde.sanitize_preprocessors = sanitize_preprocessors()
     extra.GuardedExecute.timeout = limits["timeout"]
     extra.GuardedExecute.output_limit = limits["output_kb"] * 1024
     extra.GuardedExecute.hang_grace = limits["hang_grace"]

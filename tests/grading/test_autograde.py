@@ -178,6 +178,7 @@ def test_hostile_submission_gains_nothing(graded, student):
     assert set(scores) == {COUNT_TESTS, TOP_TESTS, "orientation_explain_count"}, (
         f"{student} changed which cells are graded: {sorted(scores)}"
     )
+    assert graded.outcomes[student].ok, f"{student}: grading did not finish"
     assert scores[COUNT_TESTS] == (0, 2), f"{student}: {scores}"
     assert scores[TOP_TESTS] == (0, 3), f"{student}: {scores}"
 
@@ -191,6 +192,8 @@ def test_hostile_submission_gains_nothing(graded, student):
         ("h-infinite-loop", "ran past the 5 s limit"),
         ("h-sleep", "ran past the 5 s limit"),
         ("h-patch-helpers", "django.test.utils.CaptureQueriesContext"),
+        ("h-metadata", "Ignored grading metadata"),
+        ("h-extra-cells", "bonus_tests"),
     ],
 )
 def test_a_note_says_what_happened(graded, student, words):
@@ -249,6 +252,16 @@ def test_autograde_steps_keep_nbgrader_order():
     steps = autograde_preprocessors()
     assert steps[0] is execute.GuardedExecute and Execute not in steps
     assert steps.index(execute.GuardedExecute) < steps.index(SaveAutoGrades)
+
+
+def test_unknown_cells_are_forgotten_before_cells_are_restored():
+    from nbgrader.preprocessors import DeduplicateIds, OverwriteCells
+    from workbook.sanitize import ForgetUnknownCells
+    from workbook.worker import sanitize_preprocessors
+
+    steps = sanitize_preprocessors()
+    assert steps.index(DeduplicateIds) < steps.index(ForgetUnknownCells)
+    assert steps.index(ForgetUnknownCells) < steps.index(OverwriteCells)
 
 
 @pytest.mark.parametrize(
