@@ -3,6 +3,8 @@
 import os
 import tempfile
 
+import pytest
+
 
 def pytest_configure(config):
     # Kernels started by the tests inherit this: their databases stay out of the user's way.
@@ -11,3 +13,26 @@ def pytest_configure(config):
         from workbench.kernelspec import install
 
         install()  # the notebooks' kernel, always current with this environment
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Make ``--dist loadgroup`` honour ``xdist_group`` marks again.
+
+    pytest 9.2 keeps a node's id in ``_id``; pytest-xdist 3.8 still appends the group to
+    ``_nodeid``, which pytest no longer reads, so groups were silently ignored and tests that
+    share a kernel or a notebook's round trip were spread over workers.
+    """
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        if "@" in item.nodeid.rsplit("]", 1)[-1]:
+            continue  # an xdist that tags the id itself
+        groups = {
+            str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+            for mark in item.iter_markers("xdist_group")
+        }
+        if groups:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(groups))}")
