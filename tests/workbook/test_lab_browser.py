@@ -57,7 +57,7 @@ def _wait_for_server(url, process, log, deadline=60):
     pytest.fail(f"JupyterLab did not answer within {deadline} s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def lab(tmp_path_factory, repo_layout):
     """``workbook lab`` on a candidate bundle holding notebook 00; yields its base URL, token."""
     if not CHROMIUM.exists():
@@ -104,9 +104,9 @@ def lab(tmp_path_factory, repo_layout):
             process.wait()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def page(lab):
-    """A Chromium page showing notebook 00 with its kernel started."""
+    """A Chromium page showing notebook 00 with its kernel started (one per test session)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
