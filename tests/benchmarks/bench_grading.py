@@ -25,6 +25,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from workbook import gradebook
 from workbook.course import GRADING_DIR, NOTEBOOKS_DIR, Course
 
 CONFIG = """exec(open({config!r}).read())
@@ -49,6 +50,16 @@ def build(root, students):
     return course, released
 
 
+def retried(function, *args, attempts=3, **kwargs):
+    """Call ``function``; retry on failure (TCP kernels lose port races on a busy machine)."""
+    for attempt in range(attempts):
+        try:
+            return function(*args, **kwargs)
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+
+
 def cells_only(path):
     """Seconds the notebook's cells take once its kernel is up (the work that must be done)."""
     notebook = nbformat.read(path, as_version=4)
@@ -64,9 +75,11 @@ def plain_loop(course, students):
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
     started = time.perf_counter()
+    command = [str(bin_dir / "nbgrader"), "autograde", course.assignment, "--force"]
     for student in students:
-        subprocess.run(
-            [str(bin_dir / "nbgrader"), "autograde", course.assignment, "--student", student],
+        retried(
+            subprocess.run,
+            [*command, "--student", student],
             cwd=course.root,
             env=env,
             check=True,
@@ -106,11 +119,15 @@ def main(argv=None):
         course, released = build(scratch / "course", args.students)
         students = [f"s{index:02d}" for index in range(args.students)]
         notebooks = len(released) * len(students)
-        pure = [cells_only(NOTEBOOKS_DIR / path.name) for path in released]
+        pure = [retried(cells_only, NOTEBOOKS_DIR / path.name) for path in released]
         print(f"notebooks: {[p.stem for p in released]}; submissions: {len(students)}")
         print(f"load average before: {os.getloadavg()}")
         print(f"cells only, per notebook (warm kernel): {[round(t, 2) for t in pure]} s")
         ours_seconds = ours(course, args.workers)
+        for student in students[:2]:
+            graded = gradebook.scores(course.db_url, course.assignment, student)
+            total = sum(score for grades in graded.values() for score, _ in grades.values())
+            print(f"check: {student} ({'instructor' if student == 's00' else 'candidate'}) {total}")
         ours_rate = notebooks / ours_seconds * 60
         overhead = ours_seconds * args.workers / notebooks - sum(pure) / len(pure)
         print(
