@@ -69,14 +69,17 @@ class RoundTrip:
             self._graded[student] = self.course.scores(student, self.release_path.stem)
         return self._graded[student]
 
-    def with_answer(self, task_id, folder, fixture):
-        """Return the instructor notebook with ``task_id``'s solution replaced by a fixture."""
+    def fixture_score(self, task_id, folder, fixture):
+        """Grade the instructor notebook with ``task_id``'s solution replaced by a fixture.
+
+        Returns ``(score, max_score)`` of that task's test cell.
+        """
         notebook = _read_copy(self.source)
         (task,) = [task for task in self.tasks if task.id == task_id]
-        notebook.cells[task.solution_index].source = (
-            folder / task_id / f"{fixture}.py"
-        ).read_text()
-        return notebook
+        source = (folder / task_id / f"{fixture}.py").read_text()
+        notebook.cells[task.solution_index].source = source
+        scores = self.scores(f"{folder.name}-{task_id}-{fixture}", notebook)
+        return scores[task.test_id]
 
 
 def _read_copy(notebook):
@@ -195,9 +198,7 @@ def test_reference_solutions_score_full(path, round_trips):
 @pytest.mark.notebook
 @pytest.mark.parametrize(("path", "task_id", "fixture"), _fixtures(WRONG_ANSWERS_DIR))
 def test_wrong_answer_scores_less(path, task_id, fixture, round_trips):
-    trip = round_trips(path)
-    notebook = trip.with_answer(task_id, WRONG_ANSWERS_DIR, fixture)
-    score, maximum = trip.scores(f"wrong-{task_id}-{fixture}", notebook)[f"{task_id}_tests"]
+    score, maximum = round_trips(path).fixture_score(task_id, WRONG_ANSWERS_DIR, fixture)
     assert score < maximum, (
         f"{path.name}: the wrong answer {fixture!r} to {task_id} got full marks."
     )
@@ -206,7 +207,5 @@ def test_wrong_answer_scores_less(path, task_id, fixture, round_trips):
 @pytest.mark.notebook
 @pytest.mark.parametrize(("path", "task_id", "fixture"), _fixtures(ALTERNATIVE_ANSWERS_DIR))
 def test_alternative_answer_scores_full(path, task_id, fixture, round_trips):
-    trip = round_trips(path)
-    notebook = trip.with_answer(task_id, ALTERNATIVE_ANSWERS_DIR, fixture)
-    score, maximum = trip.scores(f"other-{task_id}-{fixture}", notebook)[f"{task_id}_tests"]
+    score, maximum = round_trips(path).fixture_score(task_id, ALTERNATIVE_ANSWERS_DIR, fixture)
     assert score == maximum, f"{path.name}: the correct answer {fixture!r} to {task_id} lost marks."
