@@ -57,7 +57,9 @@ def _wait_for_server(url, process, log, deadline=60):
     pytest.fail(f"JupyterLab did not answer within {deadline} s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an asyncio loop running in this
+# thread while it is open, and Django refuses ORM calls in tests that would run after it.
+@pytest.fixture(scope="module")
 def lab(tmp_path_factory, repo_layout):
     """``workbook lab`` on a candidate bundle holding notebook 00; yields its base URL, token."""
     if not CHROMIUM.exists():
@@ -104,9 +106,9 @@ def lab(tmp_path_factory, repo_layout):
             process.wait()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def page(lab):
-    """A Chromium page showing notebook 00 with its kernel started (one per test session)."""
+    """A Chromium page showing notebook 00 with its kernel started (one for this module)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
