@@ -8,7 +8,10 @@
   transformers and patched functions are put back (``kernel_guard.restore``) and a canary cell
   that must fail is run: if its failure does not come back, errors are being swallowed;
 - limits on output (recorded bytes per notebook) and on hangs (a cell that outlives the timeout
-  and then ignores the interrupt).
+  and then ignores the interrupt);
+- with ``spare_dir`` set (the grading workers set it), the next notebook's kernel is started
+  ahead while this one runs (``spare``), and kernels are killed once their notebook is done
+  rather than asked to shut down (their outputs are all in by then).
 
 When the kernel dies, hangs, floods output or is caught swallowing errors, the notebook's
 graded cells all get an error in place of their outputs: nbgrader then scores them 0, and the
@@ -27,8 +30,9 @@ from nbclient.util import ensure_async, run_sync
 from nbformat import NotebookNode
 from nbgrader import utils
 from nbgrader.preprocessors import Execute
-from traitlets import Bool, Integer
+from traitlets import Bool, Enum, Integer, Unicode
 
+from workbook import spare
 from workbook.sandboxing import SandboxKernelManager
 
 GUARD_SOURCE = Path(__file__).with_name("kernel_guard.py").read_text()
@@ -48,10 +52,16 @@ class GuardedExecute(Execute):
     hang_grace = Integer(10, help="Seconds a kernel has to answer after an interrupt.").tag(
         config=True
     )
+    spare_dir = Unicode(
+        "", help="Folder for a kernel started ahead for the next notebook (empty: none)."
+    ).tag(config=True)
+    # Outputs are all recorded when the kernel is shut down: a graceful exit only costs time.
+    shutdown_kernel = Enum(["graceful", "immediate"], default_value="immediate").tag(config=True)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
         super().__init__(*args, **kwargs)
+        self._spare_km = None
 
     # -- the notebook ------------------------------------------------------------------------
 
@@ -60,6 +70,8 @@ class GuardedExecute(Execute):
         self._output_bytes = 0
         self._failure = None
         self._boot_source = _boot_source(nb)
+        if km is None and self.spare_dir:
+            self._spare_km = run_sync(spare.take)(spare.key(self.config, self.extra_arguments))
         try:
             return super().preprocess(nb, resources, km)
         except Exception as error:  # the kernel's fault, whatever it is: grade the rest
@@ -67,10 +79,21 @@ class GuardedExecute(Execute):
             _fail_graded_cells(nb, reason)
             self.note(f"Graded cells scored 0: {reason}")
             return nb, resources
+        finally:
+            if self._spare_km is not None:  # never handed over: shut it down unused
+                unused, self._spare_km = self._spare_km, None
+                run_sync(spare.stop)(unused)
 
     def note(self, text):
         NOTES.append((self._name, text))
         self.log.warning("%s: %s", self._name, text)
+
+    def create_kernel_manager(self):
+        """Hand over the spare kernel (started ahead, never used) when there is one."""
+        if self._spare_km is not None:
+            self.km, self._spare_km = self._spare_km, None
+            return self.km
+        return super().create_kernel_manager()
 
     # -- before any submitted code -------------------------------------------------------------
 
@@ -92,6 +115,8 @@ class GuardedExecute(Execute):
                 await self._run_hidden(self._boot_source, timeout=self.startup_timeout)
             if reply is None or reply["content"]["status"] != "ok":
                 self.note("The guard could not be installed; graded without it.")
+        if self.spare_dir:
+            spare.start(self.config, self.spare_dir, self.extra_arguments)
         return kc
 
     start_new_kernel_client = run_sync(async_start_new_kernel_client)

@@ -20,7 +20,7 @@ from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute, OverwriteCells
 from traitlets.config import Config
 
-from workbook import execute
+from workbook import execute, spare
 from workbook.course import course_config
 from workbook.execute import GuardedExecute
 from workbook.sanitize import ForgetUnknownCells
@@ -73,6 +73,8 @@ def job_config(job, root):
     extra.GuardedExecute.timeout = limits["timeout"]
     extra.GuardedExecute.output_limit = limits["output_kb"] * 1024
     extra.GuardedExecute.hang_grace = limits["hang_grace"]
+    # The run's folder, not the job's: a kernel started ahead may serve the next job.
+    extra.GuardedExecute.spare_dir = str(Path(job.scratch).parent)
     extra.SandboxKernelManager.workdir_base = str(Path(job.scratch))
     extra.SandboxKernelManager.sandbox = job.sandbox
     extra.SandboxKernelManager.hide = list(job.hide)
@@ -112,14 +114,17 @@ def run_job(job):
 
 def serve(jobs, results):
     """Grade the jobs received on ``jobs`` until told to stop (``None``)."""
-    while True:
-        try:
-            job = jobs.recv()
-        except EOFError:
-            return
-        if job is None:
-            return
-        results.send(run_job(job))
+    try:
+        while True:
+            try:
+                job = jobs.recv()
+            except EOFError:
+                return
+            if job is None:
+                return
+            results.send(run_job(job))
+    finally:
+        spare.discard()
 
 
 def main(argv):
