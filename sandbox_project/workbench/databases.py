@@ -1,7 +1,8 @@
 """Give each kernel its own database, copied from a migrated and seeded template.
 
-Copying a template costs well under a millisecond on SQLite (a file copy) and a few tens of
-milliseconds on PostgreSQL (``CREATE DATABASE ... TEMPLATE``); migrating costs far more. The
+Copying a template costs well under a millisecond on SQLite (a file copy) but 0.2-0.8 s on
+PostgreSQL (``CREATE DATABASE ... TEMPLATE``), so there a kernel takes a spare copy made ahead
+of time by renaming it (``workbench.spares``); migrating costs far more than either. The
 template's name carries a fingerprint of the migrations and seed code, so changing either
 builds a fresh template on the next boot.
 """
@@ -19,6 +20,8 @@ from django.db import connection, reset_queries
 from django.db.utils import OperationalError
 from sandbox.environment import CACHE_TABLE, database_vendor, state_dir
 
+from workbench import spares
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 FINGERPRINTED = [
     "catalog/migrations",
@@ -26,6 +29,8 @@ FINGERPRINTED = [
     "catalog/seed.py",
     "workbench/databases.py",
 ]
+
+EXIT_WAIT = 3  # seconds a kernel's exit waits for a refill of spares in progress
 
 # Held for the kernel's whole life: a database whose lock can be taken belongs to no one.
 _lock = None
@@ -99,6 +104,9 @@ class KernelDatabase:
         self.vendor = database_vendor()
         self.name = connection.settings_dict["NAME"]
         self.template = self._template_name(fingerprint(size, seed))
+        self.spares = None
+        if self.vendor == "postgresql":
+            self.spares = spares.Refiller(connection.settings_dict, self.template)
 
     def _template_name(self, print_):
         if self.vendor == "sqlite":
@@ -107,13 +115,33 @@ class KernelDatabase:
 
     def create(self):
         """Make this kernel's database from the template, building the template if needed."""
-        if self._template_exists():
+        if self.vendor == "postgresql":
+            self._create_postgresql()
+        elif self._template_exists():
             self._copy_template()
         else:
             self._build()
             # Seeding under DEBUG logs thousands of queries; once the log is full (9,000
             # entries) CaptureQueriesContext counts nothing, so start this kernel's log empty.
             reset_queries()
+
+    def _create_postgresql(self):
+        found = {
+            name
+            for (name,) in self._admin(
+                _WORKBOOK_DATABASES, [self.template, spares.PREFIX], rows=True
+            )
+        }
+        if self.template in found:
+            prefix = spares.spare_prefix(self.template)
+            ready = [name for name in found if name.startswith(prefix)]
+            if not spares.claim(self._admin, ready, self.name):
+                self._copy_template()
+            self.spares.start()
+        else:
+            self._build()
+            reset_queries()
+            self.spares.start(keep_others=False)  # spares of older templates are stale now
 
     def reset(self):
         """Throw away every change: the database is the template again."""
@@ -132,6 +160,10 @@ class KernelDatabase:
         """Delete this kernel's database and give up its lock (at the kernel's exit)."""
         self.drop()
         _release_lock()
+        if self.spares is not None:
+            # A kernel that exits soon after a boot or reset would kill its refill before the
+            # copy is sent; letting it finish (briefly) leaves the next kernel a spare to take.
+            self.spares.wait(timeout=EXIT_WAIT)
 
     def _build(self):
         from django.core.management import call_command
@@ -175,17 +207,29 @@ class KernelDatabase:
             if not self._template_exists():
                 raise error
 
-    def _admin(self, sql, params=None):
-        """Run ``sql`` on the server's maintenance database; return the first row, if any."""
+    def _admin(self, sql, params=None, rows=False):
+        """Run ``sql`` on the server's maintenance database; return the first row, if any.
+
+        With ``rows=True`` return all rows.
+        """
         try:
             with warnings.catch_warnings():
                 # Django warns, then retries on this kernel's database; we report either failure.
                 warnings.filterwarnings("ignore", message="Normally Django will use")
                 with connection._nodb_cursor() as cursor:
                     cursor.execute(sql, params)
-                    return cursor.fetchone() if cursor.description else None
+                    if not cursor.description:
+                        return None
+                    return cursor.fetchall() if rows else cursor.fetchone()
         except OperationalError as error:
             raise OperationalError(_unreachable_message(sql, error)) from None
+
+
+# This kernel's template and the spares it may rename (a user may rename only their own).
+_WORKBOOK_DATABASES = (
+    "SELECT datname FROM pg_database WHERE datname = %s "
+    "OR starts_with(datname, %s) AND pg_get_userbyid(datdba) = current_user"
+)
 
 
 def _unreachable_message(sql, error):

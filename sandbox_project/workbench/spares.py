@@ -1,0 +1,157 @@
+"""Keep a few ready copies of the PostgreSQL template, so a kernel's database is a rename away.
+
+``CREATE DATABASE ... TEMPLATE`` copies every file of the template (0.2-0.8 s for the small
+seed on a busy machine), and boot and every ``sandbox.reset()`` paid it. ``ALTER DATABASE ...
+RENAME`` takes a millisecond. So a kernel takes a spare copy when one is ready, and a
+background thread then copies the template until ``POOL_SIZE`` spares wait for the next kernel.
+
+- Spares are named ``workbook_spare_<fingerprint>_<token>``. A kernel claims one by renaming it
+  to its own database's name: when two kernels race for one spare, PostgreSQL lets one rename
+  win and the other finds no such database, tries the next spare, and copies the template when
+  none is left.
+- Nobody ever connects to a spare (a rename would meet "being accessed by other users"), and a
+  refill connects to the maintenance database only, never to the template, which
+  ``CREATE DATABASE ... TEMPLATE`` needs to itself.
+- One refill at a time across all kernels (a session advisory lock on the maintenance
+  database, released by the server when the session ends, even if the process is killed), so
+  the pool never grows past its cap. Each refill first drops spares whose template is gone.
+- ``CREATE DATABASE`` is atomic: a kernel exiting or killed during a refill leaves a complete
+  spare or none. Refills are best effort: a failure only means the next kernel copies.
+"""
+
+import random
+import secrets
+import threading
+
+import psycopg
+from psycopg import sql
+
+PREFIX = "workbook_spare_"
+TEMPLATE_PREFIX = "workbook_template_"
+POOL_SIZE = 2  # spares per template: enough for a boot and a reset in a row
+LOCK_KEY = 0x776F726B626F6F6B  # "workbook": serializes refills across kernels
+
+
+def spare_prefix(template):
+    """Return the prefix of the names of ``template``'s spares."""
+    return f"{PREFIX}{template.removeprefix(TEMPLATE_PREFIX)}_"
+
+
+def template_of(spare):
+    """Return the name of the template that ``spare`` was copied from."""
+    return TEMPLATE_PREFIX + spare.removeprefix(PREFIX).rsplit("_", 1)[0]
+
+
+def connect(settings_dict):
+    """Open an autocommit session on the server's maintenance database."""
+    params = {"dbname": "postgres", "autocommit": True, "connect_timeout": 10}
+    for key in ("HOST", "PORT", "USER", "PASSWORD"):
+        if settings_dict.get(key):
+            params[key.lower()] = settings_dict[key]
+    return psycopg.connect(**params)
+
+
+def workbook_databases(cursor):
+    """Return the names of the workbook's templates, and of the spares this user owns."""
+    cursor.execute(
+        "SELECT datname FROM pg_database WHERE starts_with(datname, %s) "
+        "OR starts_with(datname, %s) AND pg_get_userbyid(datdba) = current_user",
+        [TEMPLATE_PREFIX, PREFIX],
+    )
+    return {name for (name,) in cursor.fetchall()}
+
+
+def claim(execute, spares, name):
+    """Rename one of ``spares`` to ``name``; return whether one was ours.
+
+    ``execute(statement)`` runs SQL on the maintenance database and raises when it fails (the
+    spare was taken by another kernel, or dropped as stale).
+    """
+    spares = list(spares)
+    random.shuffle(spares)  # racing kernels mostly try different spares first
+    for spare in spares:
+        try:
+            execute(f'ALTER DATABASE "{spare}" RENAME TO "{name}"')
+        except Exception:
+            continue
+        return True
+    return False
+
+
+def refill(cursor, template, size=POOL_SIZE, keep_others=True):
+    """Copy ``template`` until ``size`` spares of it exist; drop spares no template backs.
+
+    With ``keep_others=False`` (a new template replaced an older one) spares of every other
+    template are dropped too. Return the names of the spares made.
+    """
+    made = []
+    cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
+    try:
+        names = workbook_databases(cursor)
+        prefix = spare_prefix(template)
+        for spare in sorted(names):
+            if not spare.startswith(PREFIX) or spare.startswith(prefix):
+                continue
+            if not keep_others or template_of(spare) not in names:
+                # IF EXISTS: a kernel may have claimed it (renamed it away) meanwhile.
+                cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(spare)))
+        while template in names:
+            if sum(name.startswith(prefix) for name in names) >= size:
+                break
+            spare = f"{prefix}{secrets.token_hex(4)}"
+            cursor.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(spare), sql.Identifier(template)
+                )
+            )
+            made.append(spare)
+            names = workbook_databases(cursor)  # kernels may have claimed some meanwhile
+    finally:
+        cursor.execute("SELECT pg_advisory_unlock(%s)", [LOCK_KEY])
+    return made
+
+
+class Refiller:
+    """Refill a template's spares in a background thread, one refill at a time."""
+
+    def __init__(self, settings_dict, template):
+        self.settings_dict = dict(settings_dict)
+        self.template = template
+        self._lock = threading.Lock()
+        self._pending = None  # keep_others of the refill asked for, or None
+        self._thread = None
+        self.error = None  # the last refill's failure, for curious humans
+
+    def start(self, keep_others=True):
+        """Refill soon; return at once (a refill already running goes round again)."""
+        with self._lock:
+            self._pending = keep_others and (self._pending is not False)
+            if self._thread is None:
+                # A daemon: exiting the kernel never waits for a copy (see the module's notes).
+                self._thread = threading.Thread(
+                    target=self._run, name="workbook-spares", daemon=True
+                )
+                self._thread.start()
+
+    def wait(self, timeout=None):
+        """Wait until no refill runs (tests and benchmarks)."""
+        thread = self._thread
+        while thread is not None and thread.is_alive():
+            thread.join(timeout)
+            if timeout is not None:
+                return
+            thread = self._thread
+
+    def _run(self):
+        while True:
+            with self._lock:
+                keep_others, self._pending = self._pending, None
+                if keep_others is None:
+                    self._thread = None
+                    return
+            try:
+                with connect(self.settings_dict) as connection, connection.cursor() as cursor:
+                    refill(cursor, self.template, keep_others=keep_others)
+                self.error = None
+            except Exception as error:  # best effort: the next kernel copies the template
+                self.error = error

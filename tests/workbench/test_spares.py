@@ -1,0 +1,306 @@
+"""On PostgreSQL a kernel renames a spare copy of the template instead of copying it."""
+
+import secrets
+import threading
+import time
+
+import pytest
+from kernel_tools import Kernel, vendor
+from workbench import spares
+
+# The PostgreSQL tests make and drop spares on the shared server: one worker runs them in order.
+pytestmark = pytest.mark.xdist_group("workbench_spares")
+
+
+def on_postgresql(test):
+    """Mark a test of the pool itself: it needs the server that tests/services.sh starts."""
+    skip = pytest.mark.skipif(
+        vendor() != "postgresql", reason="PostgreSQL only: run it under tests/services.sh"
+    )
+    return pytest.mark.postgres(skip(test))
+
+
+def test_spare_names_lead_back_to_their_template():
+    template = "workbook_template_0123456789ab"
+    prefix = spares.spare_prefix(template)
+    assert prefix == "workbook_spare_0123456789ab_"
+    assert spares.template_of(f"{prefix}{secrets.token_hex(4)}") == template
+    assert len(f"{prefix}{secrets.token_hex(4)}") < 63  # PostgreSQL's limit on names
+
+
+def test_claim_tries_the_next_spare_when_another_kernel_won_the_race():
+    renamed, taken = [], {"a", "b"}  # another kernel renamed these away first
+
+    def execute(statement):
+        spare = statement.split('"')[1]
+        if spare in taken:
+            raise RuntimeError(f'database "{spare}" does not exist')
+        renamed.append(statement)
+
+    assert spares.claim(execute, ["a", "b", "c"], "mine") is True
+    assert renamed == ['ALTER DATABASE "c" RENAME TO "mine"']
+    assert spares.claim(execute, ["a", "b"], "mine") is False  # copy the template instead
+    assert spares.claim(execute, [], "mine") is False
+
+
+def test_a_refill_asked_for_while_one_runs_runs_again(monkeypatch):
+    """A claim during a refill (a reset, another kernel) must not leave the pool short."""
+    calls, first_started, release = [], threading.Event(), threading.Event()
+
+    class Session:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def cursor(self):
+            return self
+
+    def refill(cursor, template, keep_others=True):
+        calls.append((template, keep_others))
+        first_started.set()
+        release.wait(10)
+
+    monkeypatch.setattr(spares, "connect", lambda settings: Session())
+    monkeypatch.setattr(spares, "refill", refill)
+    refiller = spares.Refiller({}, "workbook_template_x")
+    refiller.start(keep_others=False)
+    assert first_started.wait(10)
+    refiller.start()  # while the first runs: one more round, not a second thread
+    refiller.start()
+    release.set()
+    refiller.wait()
+    assert calls == [("workbook_template_x", False), ("workbook_template_x", True)]
+    assert refiller.error is None and refiller._thread is None
+
+    def failing(cursor, template, keep_others=True):
+        raise RuntimeError("server went away")
+
+    monkeypatch.setattr(spares, "refill", failing)
+    refiller.start()
+    refiller.wait()  # best effort: the failure is kept, never raised into the kernel
+    assert str(refiller.error) == "server went away"
+
+
+# PostgreSQL: throwaway templates (one table, one row) next to the real ones.
+
+
+def _session():
+    import psycopg
+
+    return psycopg.connect(dbname="postgres", autocommit=True)
+
+
+def _names(cursor, prefix):
+    cursor.execute("SELECT datname FROM pg_database WHERE starts_with(datname, %s)", [prefix])
+    return sorted(name for (name,) in cursor.fetchall())
+
+
+def _drop(cursor, *names):
+    for name in names:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _row(name):
+    import psycopg
+
+    with psycopg.connect(dbname=name) as session:
+        return session.execute("SELECT label FROM marker").fetchone()[0]
+
+
+@pytest.fixture
+def template():
+    """A small template of our own: ``workbook_template_<random>``, dropped with its spares."""
+    import psycopg
+
+    name = f"{spares.TEMPLATE_PREFIX}{secrets.token_hex(6)}"
+    with _session() as session:
+        session.execute(f'CREATE DATABASE "{name}"')
+        with psycopg.connect(dbname=name, autocommit=True) as inside:
+            inside.execute("CREATE TABLE marker (label text)")
+            inside.execute("INSERT INTO marker VALUES (%s)", [name])
+        yield name
+        _drop(session.cursor(), *_names(session.cursor(), spares.spare_prefix(name)), name)
+
+
+@on_postgresql
+def test_refill_makes_whole_copies_up_to_the_cap(template):
+    prefix = spares.spare_prefix(template)
+    with _session() as session, session.cursor() as cursor:
+        made = spares.refill(cursor, template)
+        assert sorted(made) == _names(cursor, prefix) and len(made) == spares.POOL_SIZE
+        assert all(_row(spare) == template for spare in made)  # copies of the template
+        assert spares.refill(cursor, template) == []  # full: nothing more
+
+
+@on_postgresql
+def test_concurrent_refills_never_pass_the_cap(template):
+    def refill():
+        with _session() as session, session.cursor() as cursor:
+            spares.refill(cursor, template)
+
+    threads = [threading.Thread(target=refill) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with _session() as session:
+        assert len(_names(session.cursor(), spares.spare_prefix(template))) == spares.POOL_SIZE
+
+
+@on_postgresql
+def test_racing_kernels_never_claim_the_same_spare(template):
+    prefix = spares.spare_prefix(template)
+    with _session() as session, session.cursor() as cursor:
+        ready = spares.refill(cursor, template)
+    owners = [f"workbook_kernel_test_{n}_{secrets.token_hex(4)}" for n in range(5)]
+    won = {}
+    start = threading.Barrier(len(owners))
+
+    def claim(owner):
+        with _session() as session:
+            start.wait()
+            won[owner] = spares.claim(session.execute, ready, owner)
+
+    threads = [threading.Thread(target=claim, args=(owner,)) for owner in owners]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    winners = [owner for owner in owners if won[owner]]
+    with _session() as session, session.cursor() as cursor:
+        try:
+            assert len(winners) == len(ready)  # each spare went to exactly one kernel
+            assert _names(cursor, prefix) == []
+            assert _names(cursor, "workbook_kernel_test_") == sorted(winners)
+            assert all(_row(owner) == template for owner in winners)
+        finally:
+            _drop(cursor, *winners)
+
+
+@on_postgresql
+def test_refill_drops_spares_whose_template_is_gone_or_replaced(template):
+    gone = f"{spares.TEMPLATE_PREFIX}{secrets.token_hex(6)}"  # no such database
+    orphan = f"{spares.spare_prefix(gone)}{secrets.token_hex(4)}"
+    with _session() as session, session.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{orphan}" TEMPLATE "{template}"')
+        other = f"{spares.TEMPLATE_PREFIX}{secrets.token_hex(6)}"
+        cursor.execute(f'CREATE DATABASE "{other}" TEMPLATE "{template}"')
+        try:
+            kept = spares.refill(cursor, other)  # another template's spares, still backed
+            spares.refill(cursor, template)
+            assert _names(cursor, orphan) == []
+            assert _names(cursor, spares.spare_prefix(other)) == sorted(kept)
+            # A rebuilt template (new fingerprint) makes every other template's spares stale.
+            spares.refill(cursor, template, keep_others=False)
+            assert _names(cursor, spares.spare_prefix(other)) == []
+            assert len(_names(cursor, spares.spare_prefix(template))) == spares.POOL_SIZE
+        finally:
+            _drop(cursor, orphan, *_names(cursor, spares.spare_prefix(other)), other)
+
+
+# PostgreSQL: real kernels booting from the real template.
+
+OID = """
+def oid(name):
+    from django.db import connection
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT oid FROM pg_database WHERE datname = %s", [name])
+        row = cursor.fetchone()
+        return row and row[0]
+
+def spare_oids():
+    from django.db import connection
+    from workbench import spares
+    prefix = spares.spare_prefix(sandbox.database.template)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT oid FROM pg_database WHERE starts_with(datname, %s)", [prefix]
+        )
+        return sorted(oid for (oid,) in cursor.fetchall())
+"""
+
+
+@on_postgresql
+def test_boot_and_reset_rename_a_spare_and_refill_the_pool():
+    first = Kernel()
+    try:
+        first.run("from workbench import boot\nsandbox = boot()\nsandbox.database.spares.wait()")
+        first.run(OID)
+        ready = first.eval("spare_oids()")
+        assert len(ready) == spares.POOL_SIZE
+        second = Kernel()
+        try:
+            second.run("from workbench import boot\nsandbox = boot()")
+            second.run(OID)
+            taken = second.eval("oid(sandbox.database.name)")
+            assert taken in ready  # the same database, renamed: no copy at boot
+            second.run(
+                """
+                from catalog.models import Content, Creator
+                Creator.objects.all().delete()
+                sandbox.database.spares.wait()
+                """
+            )
+            ready = second.eval("spare_oids()")
+            assert len(ready) == spares.POOL_SIZE  # refilled behind the boot
+            second.run("sandbox.reset()")
+            assert second.eval("oid(sandbox.database.name)") in ready
+            assert second.eval("Creator.objects.count()") == 6
+            assert second.eval("Content.objects.count()") == 60
+            first.run("from catalog.models import Creator")
+            assert first.eval("Creator.objects.count()") == 6  # never touched by the other
+        finally:
+            second.shutdown()
+    finally:
+        first.shutdown()
+
+
+@on_postgresql
+@pytest.mark.parametrize("how", ["shutdown", "kill"])
+def test_exit_during_a_refill_leaves_only_whole_spares(how):
+    """A clean exit waits a moment for the copy; a killed kernel's copy is the server's to
+    finish or undo: either way no half-made spare is ever visible."""
+    kernel = Kernel()
+    try:
+        kernel.run("from workbench import boot\nsandbox = boot()")
+        name, template = kernel.eval("[sandbox.database.name, sandbox.database.template]")
+        # Empty the pool so that a refill surely runs when the kernel goes.
+        kernel.run(
+            """
+            from workbench import spares
+            sandbox.database.spares.wait()
+            with spares.connect({}) as session:
+                for (spare,) in session.execute(
+                    "SELECT datname FROM pg_database WHERE starts_with(datname, %s)",
+                    [spares.spare_prefix(sandbox.database.template)],
+                ).fetchall():
+                    session.execute(f'DROP DATABASE "{spare}"')
+            sandbox.reset()  # copies the template, then refills in the background
+            """
+        )
+    finally:
+        if how == "kill":
+            kernel.client.stop_channels()
+            kernel.manager.shutdown_kernel(now=True)  # no atexit: the database stays behind
+            kernel._log.close()
+        else:
+            kernel.shutdown()
+    with _session() as session, session.cursor() as cursor:
+        for _ in range(100):  # the server finishes or undoes a copy the client left
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
+            if cursor.fetchone()[0] == 0:
+                break
+            time.sleep(0.1)
+        left = _names(cursor, spares.spare_prefix(template))
+        assert len(left) <= spares.POOL_SIZE
+        for spare in left:  # every spare left is a whole copy of the seeded template
+            import psycopg
+
+            with psycopg.connect(dbname=spare) as inside:
+                assert inside.execute("SELECT count(*) FROM catalog_content").fetchone()[0] == 60
+        if how == "kill":
+            _drop(cursor, name)
+        else:
+            assert _names(cursor, name) == []
