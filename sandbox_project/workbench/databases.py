@@ -106,7 +106,8 @@ class KernelDatabase:
         self.template = self._template_name(fingerprint(size, seed))
         self.spares = None
         if self.vendor == "postgresql":
-            self.spares = spares.Refiller(connection.settings_dict, self.template)
+            self.family = spares.family(size, seed)
+            self.spares = spares.Refiller(connection.settings_dict, self.template, self.family)
 
     def _template_name(self, print_):
         if self.vendor == "sqlite":
@@ -133,7 +134,7 @@ class KernelDatabase:
             )
         }
         if self.template in found:
-            prefix = spares.spare_prefix(self.template)
+            prefix = spares.spare_prefix(self.template, self.family)
             ready = [name for name in found if name.startswith(prefix)]
             if not spares.claim(self._admin, ready, self.name):
                 self._copy_template()

@@ -5,20 +5,23 @@ seed on a busy machine), and boot and every ``sandbox.reset()`` paid it. ``ALTER
 RENAME`` takes a millisecond. So a kernel takes a spare copy when one is ready, and a
 background thread then copies the template until ``POOL_SIZE`` spares wait for the next kernel.
 
-- Spares are named ``workbook_spare_<fingerprint>_<token>``. A kernel claims one by renaming it
-  to its own database's name: when two kernels race for one spare, PostgreSQL lets one rename
-  win and the other finds no such database, tries the next spare, and copies the template when
-  none is left.
+- Spares are named ``workbook_spare_<family>_<fingerprint>_<token>``, the family standing for
+  the template's size and seed (templates of several families may serve live kernels). A
+  kernel claims a spare by renaming it to its own database's name: when two kernels race for
+  one spare, PostgreSQL lets one rename win and the other finds no such database, tries the
+  next spare, and copies the template when none is left.
 - Nobody ever connects to a spare (a rename would meet "being accessed by other users"), and a
   refill connects to the maintenance database only, never to the template, which
   ``CREATE DATABASE ... TEMPLATE`` needs to itself.
 - One refill at a time across all kernels (a session advisory lock on the maintenance
   database, released by the server when the session ends, even if the process is killed), so
-  the pool never grows past its cap. Each refill first drops spares whose template is gone.
+  the pool never grows past its cap. Each refill first drops spares whose template is gone,
+  and after a new template of its family was built (the code changed), the older ones' spares.
 - ``CREATE DATABASE`` is atomic: a kernel exiting or killed during a refill leaves a complete
   spare or none. Refills are best effort: a failure only means the next kernel copies.
 """
 
+import hashlib
 import random
 import secrets
 import threading
@@ -32,14 +35,19 @@ POOL_SIZE = 2  # spares per template: enough for a boot and a reset in a row
 LOCK_KEY = 0x776F726B626F6F6B  # "workbook": serializes refills across kernels
 
 
-def spare_prefix(template):
+def family(size, seed):
+    """Return the short name that the spares of every template of ``size`` and ``seed`` share."""
+    return hashlib.sha256(f"{size}:{seed}".encode()).hexdigest()[:6]
+
+
+def spare_prefix(template, family):
     """Return the prefix of the names of ``template``'s spares."""
-    return f"{PREFIX}{template.removeprefix(TEMPLATE_PREFIX)}_"
+    return f"{PREFIX}{family}_{template.removeprefix(TEMPLATE_PREFIX)}_"
 
 
 def template_of(spare):
     """Return the name of the template that ``spare`` was copied from."""
-    return TEMPLATE_PREFIX + spare.removeprefix(PREFIX).rsplit("_", 1)[0]
+    return TEMPLATE_PREFIX + spare.removeprefix(PREFIX).split("_")[1]
 
 
 def connect(settings_dict):
@@ -78,21 +86,22 @@ def claim(execute, spares, name):
     return False
 
 
-def refill(cursor, template, size=POOL_SIZE, keep_others=True):
+def refill(cursor, template, family, size=POOL_SIZE, keep_others=True):
     """Copy ``template`` until ``size`` spares of it exist; drop spares no template backs.
 
-    With ``keep_others=False`` (a new template replaced an older one) spares of every other
-    template are dropped too. Return the names of the spares made.
+    With ``keep_others=False`` (a new template replaced an older one) spares of the family's
+    other templates are dropped too. Return the names of the spares made.
     """
     made = []
     cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
     try:
         names = workbook_databases(cursor)
-        prefix = spare_prefix(template)
+        prefix = spare_prefix(template, family)
         for spare in sorted(names):
             if not spare.startswith(PREFIX) or spare.startswith(prefix):
                 continue
-            if not keep_others or template_of(spare) not in names:
+            stale = not keep_others and spare.startswith(f"{PREFIX}{family}_")
+            if stale or template_of(spare) not in names:
                 # IF EXISTS: a kernel may have claimed it (renamed it away) meanwhile.
                 cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(spare)))
         while template in names:
@@ -114,9 +123,10 @@ def refill(cursor, template, size=POOL_SIZE, keep_others=True):
 class Refiller:
     """Refill a template's spares in a background thread, one refill at a time."""
 
-    def __init__(self, settings_dict, template):
+    def __init__(self, settings_dict, template, family):
         self.settings_dict = dict(settings_dict)
         self.template = template
+        self.family = family
         self._lock = threading.Lock()
         self._pending = None  # keep_others of the refill asked for, or None
         self._thread = None
@@ -151,7 +161,7 @@ class Refiller:
                     return
             try:
                 with connect(self.settings_dict) as connection, connection.cursor() as cursor:
-                    refill(cursor, self.template, keep_others=keep_others)
+                    refill(cursor, self.template, self.family, keep_others=keep_others)
                 self.error = None
             except Exception as error:  # best effort: the next kernel copies the template
                 self.error = error

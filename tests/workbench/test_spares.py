@@ -8,7 +8,8 @@ import pytest
 from kernel_tools import Kernel, vendor
 from workbench import spares
 
-# The PostgreSQL tests make and drop spares on the shared server: one worker runs them in order.
+# Kernels share the module's tests' server; each test here uses a family (size and seed) of
+# its own, so the other tests' kernels never take or drop its spares.
 pytestmark = pytest.mark.xdist_group("workbench_spares")
 
 
@@ -22,8 +23,10 @@ def on_postgresql(test):
 
 def test_spare_names_lead_back_to_their_template():
     template = "workbook_template_0123456789ab"
-    prefix = spares.spare_prefix(template)
-    assert prefix == "workbook_spare_0123456789ab_"
+    family = spares.family("small", 0)
+    assert family == spares.family("small", 0) != spares.family("small", 1)
+    prefix = spares.spare_prefix(template, family)
+    assert prefix == f"workbook_spare_{family}_0123456789ab_"
     assert spares.template_of(f"{prefix}{secrets.token_hex(4)}") == template
     assert len(f"{prefix}{secrets.token_hex(4)}") < 63  # PostgreSQL's limit on names
 
@@ -57,14 +60,14 @@ def test_a_refill_asked_for_while_one_runs_runs_again(monkeypatch):
         def cursor(self):
             return self
 
-    def refill(cursor, template, keep_others=True):
+    def refill(cursor, template, family, keep_others=True):
         calls.append((template, keep_others))
         first_started.set()
         release.wait(10)
 
     monkeypatch.setattr(spares, "connect", lambda settings: Session())
     monkeypatch.setattr(spares, "refill", refill)
-    refiller = spares.Refiller({}, "workbook_template_x")
+    refiller = spares.Refiller({}, "workbook_template_x", "f00000")
     refiller.start(keep_others=False)
     assert first_started.wait(10)
     refiller.start()  # while the first runs: one more round, not a second thread
@@ -74,7 +77,7 @@ def test_a_refill_asked_for_while_one_runs_runs_again(monkeypatch):
     assert calls == [("workbook_template_x", False), ("workbook_template_x", True)]
     assert refiller.error is None and refiller._thread is None
 
-    def failing(cursor, template, keep_others=True):
+    def failing(cursor, template, family, keep_others=True):
         raise RuntimeError("server went away")
 
     monkeypatch.setattr(spares, "refill", failing)
@@ -110,8 +113,17 @@ def _row(name):
 
 
 @pytest.fixture
-def template():
-    """A small template of our own: ``workbook_template_<random>``, dropped with its spares."""
+def family():
+    """A family of spares no kernel of the other tests touches; all of it dropped after."""
+    name = secrets.token_hex(3)
+    yield name
+    with _session() as session, session.cursor() as cursor:
+        _drop(cursor, *_names(cursor, f"{spares.PREFIX}{name}_"))
+
+
+@pytest.fixture
+def template(family):
+    """A small template of our own: ``workbook_template_<random>``, dropped after the test."""
     import psycopg
 
     name = f"{spares.TEMPLATE_PREFIX}{secrets.token_hex(6)}"
@@ -121,24 +133,24 @@ def template():
             inside.execute("CREATE TABLE marker (label text)")
             inside.execute("INSERT INTO marker VALUES (%s)", [name])
         yield name
-        _drop(session.cursor(), *_names(session.cursor(), spares.spare_prefix(name)), name)
+        _drop(session.cursor(), name)
 
 
 @on_postgresql
-def test_refill_makes_whole_copies_up_to_the_cap(template):
-    prefix = spares.spare_prefix(template)
+def test_refill_makes_whole_copies_up_to_the_cap(template, family):
+    prefix = spares.spare_prefix(template, family)
     with _session() as session, session.cursor() as cursor:
-        made = spares.refill(cursor, template)
+        made = spares.refill(cursor, template, family)
         assert sorted(made) == _names(cursor, prefix) and len(made) == spares.POOL_SIZE
         assert all(_row(spare) == template for spare in made)  # copies of the template
-        assert spares.refill(cursor, template) == []  # full: nothing more
+        assert spares.refill(cursor, template, family) == []  # full: nothing more
 
 
 @on_postgresql
-def test_concurrent_refills_never_pass_the_cap(template):
+def test_concurrent_refills_never_pass_the_cap(template, family):
     def refill():
         with _session() as session, session.cursor() as cursor:
-            spares.refill(cursor, template)
+            spares.refill(cursor, template, family)
 
     threads = [threading.Thread(target=refill) for _ in range(4)]
     for thread in threads:
@@ -146,14 +158,16 @@ def test_concurrent_refills_never_pass_the_cap(template):
     for thread in threads:
         thread.join()
     with _session() as session:
-        assert len(_names(session.cursor(), spares.spare_prefix(template))) == spares.POOL_SIZE
+        assert (
+            len(_names(session.cursor(), spares.spare_prefix(template, family))) == spares.POOL_SIZE
+        )
 
 
 @on_postgresql
-def test_racing_kernels_never_claim_the_same_spare(template):
-    prefix = spares.spare_prefix(template)
+def test_racing_kernels_never_claim_the_same_spare(template, family):
+    prefix = spares.spare_prefix(template, family)
     with _session() as session, session.cursor() as cursor:
-        ready = spares.refill(cursor, template)
+        ready = spares.refill(cursor, template, family)
     owners = [f"workbook_kernel_test_{n}_{secrets.token_hex(4)}" for n in range(5)]
     won = {}
     start = threading.Barrier(len(owners))
@@ -180,77 +194,89 @@ def test_racing_kernels_never_claim_the_same_spare(template):
 
 
 @on_postgresql
-def test_refill_drops_spares_whose_template_is_gone_or_replaced(template):
+def test_refill_drops_spares_whose_template_is_gone_or_replaced(template, family):
     gone = f"{spares.TEMPLATE_PREFIX}{secrets.token_hex(6)}"  # no such database
-    orphan = f"{spares.spare_prefix(gone)}{secrets.token_hex(4)}"
+    orphan = f"{spares.spare_prefix(gone, family)}{secrets.token_hex(4)}"
+    cousins = secrets.token_hex(3)  # another size or seed: its kernels may still live
     with _session() as session, session.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{orphan}" TEMPLATE "{template}"')
         other = f"{spares.TEMPLATE_PREFIX}{secrets.token_hex(6)}"
         cursor.execute(f'CREATE DATABASE "{other}" TEMPLATE "{template}"')
         try:
-            kept = spares.refill(cursor, other)  # another template's spares, still backed
-            spares.refill(cursor, template)
+            kept = spares.refill(cursor, other, family)  # an older template's, still backed
+            theirs = spares.refill(cursor, other, cousins)
+            spares.refill(cursor, template, family)
             assert _names(cursor, orphan) == []
-            assert _names(cursor, spares.spare_prefix(other)) == sorted(kept)
-            # A rebuilt template (new fingerprint) makes every other template's spares stale.
-            spares.refill(cursor, template, keep_others=False)
-            assert _names(cursor, spares.spare_prefix(other)) == []
-            assert len(_names(cursor, spares.spare_prefix(template))) == spares.POOL_SIZE
+            assert _names(cursor, spares.spare_prefix(other, family)) == sorted(kept)
+            # A rebuilt template (new fingerprint) makes its family's older spares stale.
+            spares.refill(cursor, template, family, keep_others=False)
+            assert _names(cursor, spares.spare_prefix(other, family)) == []
+            assert _names(cursor, spares.spare_prefix(other, cousins)) == sorted(theirs)
+            assert len(_names(cursor, spares.spare_prefix(template, family))) == spares.POOL_SIZE
         finally:
-            _drop(cursor, orphan, *_names(cursor, spares.spare_prefix(other)), other)
+            _drop(cursor, orphan, *_names(cursor, f"{spares.PREFIX}{cousins}_"), other)
 
 
-# PostgreSQL: real kernels booting from the real template.
+# PostgreSQL: real kernels. Each boots a seed of its own, so that its template and spares are
+# its alone while the other tests' kernels come and go.
 
-OID = """
+BOOT = """
+from workbench import boot, spares
+sandbox = boot(seed={seed})
+from django.db import connection
+from catalog.models import Content, Creator
+seeded = [Creator.objects.count(), Content.objects.count()]
+
 def oid(name):
-    from django.db import connection
     with connection.cursor() as cursor:
         cursor.execute("SELECT oid FROM pg_database WHERE datname = %s", [name])
         row = cursor.fetchone()
         return row and row[0]
 
 def spare_oids():
-    from django.db import connection
-    from workbench import spares
-    prefix = spares.spare_prefix(sandbox.database.template)
+    database = sandbox.database
+    prefix = spares.spare_prefix(database.template, database.family)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT oid FROM pg_database WHERE starts_with(datname, %s)", [prefix]
-        )
+        cursor.execute("SELECT oid FROM pg_database WHERE starts_with(datname, %s)", [prefix])
         return sorted(oid for (oid,) in cursor.fetchall())
 """
 
 
+@pytest.fixture
+def seed():
+    """A seed no other test boots; its template and spares are dropped afterwards."""
+    seed = 1000 + secrets.randbelow(10**6)
+    yield seed
+    from workbench import databases
+
+    template = f"{spares.TEMPLATE_PREFIX}{databases.fingerprint('small', seed)}"
+    with _session() as session, session.cursor() as cursor:
+        _drop(cursor, *_names(cursor, f"{spares.PREFIX}{spares.family('small', seed)}_"))
+        _drop(cursor, template)
+
+
 @on_postgresql
-def test_boot_and_reset_rename_a_spare_and_refill_the_pool():
+def test_boot_and_reset_rename_a_spare_and_refill_the_pool(seed):
     first = Kernel()
     try:
-        first.run("from workbench import boot\nsandbox = boot()\nsandbox.database.spares.wait()")
-        first.run(OID)
+        first.run(BOOT.format(seed=seed))  # builds the template, then the pool
+        first.run("sandbox.database.spares.wait()")
         ready = first.eval("spare_oids()")
         assert len(ready) == spares.POOL_SIZE
         second = Kernel()
         try:
-            second.run("from workbench import boot\nsandbox = boot()")
-            second.run(OID)
-            taken = second.eval("oid(sandbox.database.name)")
-            assert taken in ready  # the same database, renamed: no copy at boot
-            second.run(
-                """
-                from catalog.models import Content, Creator
-                Creator.objects.all().delete()
-                sandbox.database.spares.wait()
-                """
-            )
+            second.run(BOOT.format(seed=seed))
+            assert second.eval("oid(sandbox.database.name)") in ready  # renamed, not copied
+            assert second.eval("seeded") == first.eval("seeded")
+            second.run("Creator.objects.all().delete()\nsandbox.database.spares.wait()")
             ready = second.eval("spare_oids()")
             assert len(ready) == spares.POOL_SIZE  # refilled behind the boot
             second.run("sandbox.reset()")
             assert second.eval("oid(sandbox.database.name)") in ready
-            assert second.eval("Creator.objects.count()") == 6
-            assert second.eval("Content.objects.count()") == 60
-            first.run("from catalog.models import Creator")
-            assert first.eval("Creator.objects.count()") == 6  # never touched by the other
+            assert second.eval("[Creator.objects.count(), Content.objects.count()]") == (
+                second.eval("seeded")
+            )
+            assert first.eval("Creator.objects.count()") == first.eval("seeded[0]")
         finally:
             second.shutdown()
     finally:
@@ -259,22 +285,23 @@ def test_boot_and_reset_rename_a_spare_and_refill_the_pool():
 
 @on_postgresql
 @pytest.mark.parametrize("how", ["shutdown", "kill"])
-def test_exit_during_a_refill_leaves_only_whole_spares(how):
+def test_exit_during_a_refill_leaves_only_whole_spares(seed, how):
     """A clean exit waits a moment for the copy; a killed kernel's copy is the server's to
     finish or undo: either way no half-made spare is ever visible."""
     kernel = Kernel()
     try:
-        kernel.run("from workbench import boot\nsandbox = boot()")
-        name, template = kernel.eval("[sandbox.database.name, sandbox.database.template]")
+        kernel.run(BOOT.format(seed=seed))
+        name, template, family = kernel.eval(
+            "[sandbox.database.name, sandbox.database.template, sandbox.database.family]"
+        )
         # Empty the pool so that a refill surely runs when the kernel goes.
         kernel.run(
             """
-            from workbench import spares
             sandbox.database.spares.wait()
             with spares.connect({}) as session:
                 for (spare,) in session.execute(
                     "SELECT datname FROM pg_database WHERE starts_with(datname, %s)",
-                    [spares.spare_prefix(sandbox.database.template)],
+                    [spares.spare_prefix(sandbox.database.template, sandbox.database.family)],
                 ).fetchall():
                     session.execute(f'DROP DATABASE "{spare}"')
             sandbox.reset()  # copies the template, then refills in the background
@@ -288,13 +315,15 @@ def test_exit_during_a_refill_leaves_only_whole_spares(how):
         else:
             kernel.shutdown()
     with _session() as session, session.cursor() as cursor:
-        for _ in range(100):  # the server finishes or undoes a copy the client left
+        for _ in range(100):  # the server finishes or undoes a copy whose client is gone
             cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
             if cursor.fetchone()[0] == 0:
                 break
             time.sleep(0.1)
-        left = _names(cursor, spares.spare_prefix(template))
+        left = _names(cursor, spares.spare_prefix(template, family))
         assert len(left) <= spares.POOL_SIZE
+        if how == "shutdown":
+            assert left  # the exit waited for the refill instead of cutting it off
         for spare in left:  # every spare left is a whole copy of the seeded template
             import psycopg
 
