@@ -187,7 +187,9 @@ def test_hostile_submission_gains_nothing(graded, student):
     ("student", "words"),
     [
         ("h-os-exit", "kernel died"),
-        ("h-output-flood", "KB of output"),
+        # ipykernel buffers prints between flushes: on a busy machine the buffer can reach the
+        # memory limit before the grader has read past the output limit. Either way it is named.
+        ("h-output-flood", ("KB of output", "memory limit")),
         ("h-ignore-interrupt", "did not answer the interrupt"),
         ("h-infinite-loop", "ran past the 5 s limit"),
         ("h-sleep", "ran past the 5 s limit"),
@@ -198,7 +200,10 @@ def test_hostile_submission_gains_nothing(graded, student):
 )
 def test_a_note_says_what_happened(graded, student, words):
     notes = graded.notes.get(student, [])
-    assert any(words in note["note"] and note["notebook"] for note in notes), notes
+    alternatives = (words,) if isinstance(words, str) else words
+    assert any(
+        any(word in note["note"] for word in alternatives) and note["notebook"] for note in notes
+    ), notes
 
 
 def test_kernel_sees_neither_secrets_nor_network(graded):
