@@ -26,7 +26,8 @@ test: $(INSTALLED)
 # tests/services.sh starts on 127.0.0.1 (Debian packages postgresql and memcached).
 test-backends: $(INSTALLED)
 	tests/services.sh $(BIN)/python -m pytest -n auto --dist loadgroup \
-		tests/sandbox tests/workbench notebooks
+		tests/sandbox tests/workbench \
+		tests/notebooks/test_checker.py::test_instructor_notebook_runs_cleanly
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
