@@ -142,7 +142,7 @@ class KernelDatabase:
         else:
             self._build()
             reset_queries()
-            self.spares.start(keep_others=False)  # spares of older templates are stale now
+            self.spares.start()
 
     def reset(self):
         """Throw away every change: the database is the template again."""

@@ -15,8 +15,11 @@ background thread then copies the template until ``POOL_SIZE`` spares wait for t
   ``CREATE DATABASE ... TEMPLATE`` needs to itself.
 - One refill at a time across all kernels (a session advisory lock on the maintenance
   database, released by the server when the session ends, even if the process is killed), so
-  the pool never grows past its cap. Each refill first drops spares whose template is gone,
-  and after a new template of its family was built (the code changed), the older ones' spares.
+  the pool never grows past its cap. Each refill first drops other templates' spares that
+  are stale: their template is gone, or no kernel made any of them for ``UNUSED_AFTER``
+  seconds (the code changed, or nobody boots that size and seed any more). A name carries
+  the time its spare was made. Stale spares are not dropped at once when a new template is
+  built: the old one may still serve live kernels (or a benchmark's fake code change).
 - ``CREATE DATABASE`` is atomic: a kernel exiting or killed during a refill leaves a complete
   spare or none. Refills are best effort: a failure only means the next kernel copies.
 """
@@ -25,6 +28,7 @@ import hashlib
 import random
 import secrets
 import threading
+import time
 
 import psycopg
 from psycopg import sql
@@ -32,6 +36,7 @@ from psycopg import sql
 PREFIX = "workbook_spare_"
 TEMPLATE_PREFIX = "workbook_template_"
 POOL_SIZE = 2  # spares per template: enough for a boot and a reset in a row
+UNUSED_AFTER = 15 * 60  # seconds after which another template's spares count as stale
 LOCK_KEY = 0x776F726B626F6F6B  # "workbook": serializes refills across kernels
 
 
@@ -48,6 +53,20 @@ def spare_prefix(template, family):
 def template_of(spare):
     """Return the name of the template that ``spare`` was copied from."""
     return TEMPLATE_PREFIX + spare.removeprefix(PREFIX).split("_")[1]
+
+
+def spare_name(template, family, made=None):
+    """Return a new spare's name: the prefix, then its time of making and a random part."""
+    made = int(time.time() if made is None else made)
+    return f"{spare_prefix(template, family)}{made:08x}{secrets.token_hex(2)}"
+
+
+def made_at(spare):
+    """Return when ``spare`` was made (0 for a name that does not say)."""
+    try:
+        return int(spare.rsplit("_", 1)[1][:8], 16)
+    except (IndexError, ValueError):
+        return 0
 
 
 def connect(settings_dict):
@@ -86,11 +105,10 @@ def claim(execute, spares, name):
     return False
 
 
-def refill(cursor, template, family, size=POOL_SIZE, keep_others=True):
-    """Copy ``template`` until ``size`` spares of it exist; drop spares no template backs.
+def refill(cursor, template, family, size=POOL_SIZE):
+    """Copy ``template`` until ``size`` spares of it exist; drop other templates' stale spares.
 
-    With ``keep_others=False`` (a new template replaced an older one) spares of the family's
-    other templates are dropped too. Return the names of the spares made.
+    Return the names of the spares made.
     """
     made = []
     cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
@@ -100,14 +118,14 @@ def refill(cursor, template, family, size=POOL_SIZE, keep_others=True):
         for spare in sorted(names):
             if not spare.startswith(PREFIX) or spare.startswith(prefix):
                 continue
-            stale = not keep_others and spare.startswith(f"{PREFIX}{family}_")
-            if stale or template_of(spare) not in names:
+            unused = time.time() - made_at(spare) > UNUSED_AFTER
+            if unused or template_of(spare) not in names:
                 # IF EXISTS: a kernel may have claimed it (renamed it away) meanwhile.
                 cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(spare)))
         while template in names:
             if sum(name.startswith(prefix) for name in names) >= size:
                 break
-            spare = f"{prefix}{secrets.token_hex(4)}"
+            spare = spare_name(template, family)
             cursor.execute(
                 sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                     sql.Identifier(spare), sql.Identifier(template)
@@ -128,23 +146,23 @@ class Refiller:
         self.template = template
         self.family = family
         self._lock = threading.Lock()
-        self._pending = None  # keep_others of the refill asked for, or None
+        self._pending = False  # a claim happened since the running refill last looked
         self._thread = None
         self.error = None  # the last refill's failure, for curious humans
 
-    def start(self, keep_others=True):
+    def start(self):
         """Refill soon; return at once (a refill already running goes round again)."""
         with self._lock:
-            self._pending = keep_others and (self._pending is not False)
+            self._pending = True
             if self._thread is None:
-                # A daemon: exiting the kernel never waits for a copy (see the module's notes).
+                # A daemon: a kernel's exit waits for it only briefly (KernelDatabase.close).
                 self._thread = threading.Thread(
                     target=self._run, name="workbook-spares", daemon=True
                 )
                 self._thread.start()
 
     def wait(self, timeout=None):
-        """Wait until no refill runs (tests and benchmarks)."""
+        """Wait until no refill runs, or ``timeout`` seconds."""
         thread = self._thread
         while thread is not None and thread.is_alive():
             thread.join(timeout)
@@ -155,13 +173,13 @@ class Refiller:
     def _run(self):
         while True:
             with self._lock:
-                keep_others, self._pending = self._pending, None
-                if keep_others is None:
+                if not self._pending:
                     self._thread = None
                     return
+                self._pending = False
             try:
                 with connect(self.settings_dict) as connection, connection.cursor() as cursor:
-                    refill(cursor, self.template, self.family, keep_others=keep_others)
+                    refill(cursor, self.template, self.family)
                 self.error = None
             except Exception as error:  # best effort: the next kernel copies the template
                 self.error = error

@@ -27,8 +27,12 @@ def test_spare_names_lead_back_to_their_template():
     assert family == spares.family("small", 0) != spares.family("small", 1)
     prefix = spares.spare_prefix(template, family)
     assert prefix == f"workbook_spare_{family}_0123456789ab_"
-    assert spares.template_of(f"{prefix}{secrets.token_hex(4)}") == template
-    assert len(f"{prefix}{secrets.token_hex(4)}") < 63  # PostgreSQL's limit on names
+    spare = spares.spare_name(template, family, made=1_700_000_000)
+    assert spare.startswith(prefix) and spares.spare_name(template, family) != spare
+    assert spares.template_of(spare) == template
+    assert spares.made_at(spare) == 1_700_000_000
+    assert spares.made_at(f"{prefix}nothex") == 0  # unreadable: as old as can be
+    assert len(spare) < 63  # PostgreSQL's limit on names
 
 
 def test_claim_tries_the_next_spare_when_another_kernel_won_the_race():
@@ -60,24 +64,24 @@ def test_a_refill_asked_for_while_one_runs_runs_again(monkeypatch):
         def cursor(self):
             return self
 
-    def refill(cursor, template, family, keep_others=True):
-        calls.append((template, keep_others))
+    def refill(cursor, template, family):
+        calls.append((template, family))
         first_started.set()
         release.wait(10)
 
     monkeypatch.setattr(spares, "connect", lambda settings: Session())
     monkeypatch.setattr(spares, "refill", refill)
     refiller = spares.Refiller({}, "workbook_template_x", "f00000")
-    refiller.start(keep_others=False)
+    refiller.start()
     assert first_started.wait(10)
     refiller.start()  # while the first runs: one more round, not a second thread
     refiller.start()
     release.set()
     refiller.wait()
-    assert calls == [("workbook_template_x", False), ("workbook_template_x", True)]
+    assert calls == [("workbook_template_x", "f00000")] * 2
     assert refiller.error is None and refiller._thread is None
 
-    def failing(cursor, template, family, keep_others=True):
+    def failing(cursor, template, family):
         raise RuntimeError("server went away")
 
     monkeypatch.setattr(spares, "refill", failing)
@@ -194,27 +198,25 @@ def test_racing_kernels_never_claim_the_same_spare(template, family):
 
 
 @on_postgresql
-def test_refill_drops_spares_whose_template_is_gone_or_replaced(template, family):
+def test_refill_drops_spares_whose_template_is_gone_or_unused(template, family):
+    """Stale spares go; spares of another template that kernels still use stay."""
+    other = f"{spares.TEMPLATE_PREFIX}{secrets.token_hex(6)}"  # an older code's template
     gone = f"{spares.TEMPLATE_PREFIX}{secrets.token_hex(6)}"  # no such database
-    orphan = f"{spares.spare_prefix(gone, family)}{secrets.token_hex(4)}"
-    cousins = secrets.token_hex(3)  # another size or seed: its kernels may still live
+    long_ago = time.time() - spares.UNUSED_AFTER - 60
+    orphan = spares.spare_name(gone, family)
+    fresh = spares.spare_name(other, family)  # its kernels still refill it
+    unused = spares.spare_name(other, family, made=long_ago)
+    own_old = spares.spare_name(template, family, made=long_ago)  # ours: still wanted
     with _session() as session, session.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{orphan}" TEMPLATE "{template}"')
-        other = f"{spares.TEMPLATE_PREFIX}{secrets.token_hex(6)}"
         cursor.execute(f'CREATE DATABASE "{other}" TEMPLATE "{template}"')
         try:
-            kept = spares.refill(cursor, other, family)  # an older template's, still backed
-            theirs = spares.refill(cursor, other, cousins)
-            spares.refill(cursor, template, family)
-            assert _names(cursor, orphan) == []
-            assert _names(cursor, spares.spare_prefix(other, family)) == sorted(kept)
-            # A rebuilt template (new fingerprint) makes its family's older spares stale.
-            spares.refill(cursor, template, family, keep_others=False)
-            assert _names(cursor, spares.spare_prefix(other, family)) == []
-            assert _names(cursor, spares.spare_prefix(other, cousins)) == sorted(theirs)
-            assert len(_names(cursor, spares.spare_prefix(template, family))) == spares.POOL_SIZE
+            for spare in (orphan, fresh, unused, own_old):
+                cursor.execute(f'CREATE DATABASE "{spare}" TEMPLATE "{template}"')
+            made = spares.refill(cursor, template, family)
+            assert _names(cursor, f"{spares.PREFIX}{family}_") == sorted([fresh, own_old, *made])
+            assert len(made) == spares.POOL_SIZE - 1
         finally:
-            _drop(cursor, orphan, *_names(cursor, f"{spares.PREFIX}{cousins}_"), other)
+            _drop(cursor, other)
 
 
 # PostgreSQL: real kernels. Each boots a seed of its own, so that its template and spares are
