@@ -72,6 +72,8 @@ class GuardedExecute(Execute):
         self._boot_source = _boot_source(nb)
         if km is None and self.spare_dir:
             self._spare_km = run_sync(spare.take)(spare.key(self.config, self.extra_arguments))
+            # The next notebook's kernel boots while this one runs.
+            spare.start(self.config, self.spare_dir, self.extra_arguments)
         try:
             return super().preprocess(nb, resources, km)
         except Exception as error:  # the kernel's fault, whatever it is: grade the rest
@@ -115,8 +117,6 @@ class GuardedExecute(Execute):
                 await self._run_hidden(self._boot_source, timeout=self.startup_timeout)
             if reply is None or reply["content"]["status"] != "ok":
                 self.note("The guard could not be installed; graded without it.")
-        if self.spare_dir:
-            spare.start(self.config, self.spare_dir, self.extra_arguments)
         return kc
 
     start_new_kernel_client = run_sync(async_start_new_kernel_client)
