@@ -30,9 +30,6 @@ import secrets
 import threading
 import time
 
-import psycopg
-from psycopg import sql
-
 PREFIX = "workbook_spare_"
 TEMPLATE_PREFIX = "workbook_template_"
 POOL_SIZE = 2  # spares per template: enough for a boot and a reset in a row
@@ -71,6 +68,8 @@ def made_at(spare):
 
 def connect(settings_dict):
     """Open an autocommit session on the server's maintenance database."""
+    import psycopg  # here: SQLite kernels never pay for importing it
+
     params = {"dbname": "postgres", "autocommit": True, "connect_timeout": 10}
     for key in ("HOST", "PORT", "USER", "PASSWORD"):
         if settings_dict.get(key):
@@ -110,6 +109,8 @@ def refill(cursor, template, family, size=POOL_SIZE):
 
     Return the names of the spares made.
     """
+    from psycopg import sql
+
     made = []
     cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
     try:
