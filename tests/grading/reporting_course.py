@@ -180,13 +180,8 @@ class GradedCourse:
         return self.course.root
 
 
-_BUILT = {}
-
-
 def build(tmp_path_factory):
-    """Generate, submit and autograde the course (once per process) and return it."""
-    if "course" in _BUILT:
-        return _BUILT["course"]
+    """Generate, submit and autograde the course and return it."""
     course = Course(tmp_path_factory.mktemp("reporting"))
     course.add_sources([SOURCE])
     (release_path,) = course.generate()
@@ -211,5 +206,4 @@ def build(tmp_path_factory):
     for student, entries in NOTES.items():
         notes.setdefault(student, []).extend(entries)
     notes_path.write_text(json.dumps(notes))
-    _BUILT["course"] = GradedCourse(course, source, release)
-    return _BUILT["course"]
+    return GradedCourse(course, source, release)

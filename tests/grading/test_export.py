@@ -4,16 +4,11 @@ import csv
 
 import pytest
 from nbgrader.api import Gradebook
-from reporting_course import NOTEBOOK, STUDENTS, TAMPERED, build
+from reporting_course import NOTEBOOK, STUDENTS, TAMPERED
 from workbook import cli
 from workbook.export import MAX_ROW, read_scores, safe_cell, write_grades_csv
 
 pytestmark = pytest.mark.xdist_group("grader-outputs")
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    return build(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

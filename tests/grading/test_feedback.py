@@ -6,16 +6,11 @@ from html.parser import HTMLParser
 
 import pytest
 from nbgrader.apps import NbGraderAPI
-from reporting_course import NOTEBOOK, SOURCE, STUDENTS, build, read
+from reporting_course import NOTEBOOK, SOURCE, STUDENTS, read
 from workbook import cli
 from workbook.feedback import HIDDEN_NOTE, write_feedback
 
 pytestmark = pytest.mark.xdist_group("grader-outputs")
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    return build(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -7,16 +7,11 @@ from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
-from reporting_course import NOTEBOOK, NOTES, STUDENTS, TAMPERED, TWINS, build
+from reporting_course import NOTEBOOK, NOTES, STUDENTS, TAMPERED, TWINS
 from workbook import cli, report
 from workbook.course import Course
 
 pytestmark = pytest.mark.xdist_group("grader-outputs")
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    return build(tmp_path_factory)
 
 
 class Page(HTMLParser):

@@ -10,7 +10,6 @@ from reporting_course import (
     TWIN_A,
     TWIN_B,
     TWINS,
-    build,
 )
 from workbook import similarity
 
@@ -40,11 +39,6 @@ OTHER = """def f(rows):
         groups[row.get("group")].append(row)
     return sorted(len(g) for g in groups.values())
 """
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    return build(tmp_path_factory)
 
 
 def test_comments_layout_and_chosen_names_do_not_matter():

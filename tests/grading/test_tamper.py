@@ -13,7 +13,6 @@ from reporting_course import (
     TAMPERED,
     TOP,
     answered,
-    build,
     cell,
     read,
     with_bonus_cell,
@@ -21,11 +20,6 @@ from reporting_course import (
 from workbook import tamper
 
 pytestmark = pytest.mark.xdist_group("grader-outputs")
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    return build(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
