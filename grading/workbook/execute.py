@@ -9,9 +9,9 @@
   that must fail is run: if its failure does not come back, errors are being swallowed;
 - limits on output (recorded bytes per notebook) and on hangs (a cell that outlives the timeout
   and then ignores the interrupt);
-- with ``spare_dir`` set (the grading workers set it), the next notebook's kernel is started
-  ahead while this one runs (``spare``), and kernels are killed once their notebook is done
-  rather than asked to shut down (their outputs are all in by then).
+- with ``zygote_dir`` set (the grading workers set it), kernels are forked by the worker's
+  pre-imported zygote (``zygote``) rather than started from nothing, and are killed once their
+  notebook is done rather than asked to shut down (their outputs are all in by then).
 
 When the kernel dies, hangs, floods output or is caught swallowing errors, the notebook's
 graded cells all get an error in place of their outputs: nbgrader then scores them 0, and the
@@ -32,7 +32,7 @@ from nbgrader import utils
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Enum, Integer, Unicode
 
-from workbook import spare
+from workbook import zygote
 from workbook.sandboxing import SandboxKernelManager
 
 GUARD_SOURCE = Path(__file__).with_name("kernel_guard.py").read_text()
@@ -52,8 +52,8 @@ class GuardedExecute(Execute):
     hang_grace = Integer(10, help="Seconds a kernel has to answer after an interrupt.").tag(
         config=True
     )
-    spare_dir = Unicode(
-        "", help="Folder for a kernel started ahead for the next notebook (empty: none)."
+    zygote_dir = Unicode(
+        "", help="Folder for the kernel zygote that forks the kernels (empty: no zygote)."
     ).tag(config=True)
     # Outputs are all recorded when the kernel is shut down: a graceful exit only costs time.
     shutdown_kernel = Enum(["graceful", "immediate"], default_value="immediate").tag(config=True)
@@ -61,7 +61,6 @@ class GuardedExecute(Execute):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
         super().__init__(*args, **kwargs)
-        self._spare_km = None
 
     # -- the notebook ------------------------------------------------------------------------
 
@@ -70,10 +69,6 @@ class GuardedExecute(Execute):
         self._output_bytes = 0
         self._failure = None
         self._boot_source = _boot_source(nb)
-        if km is None and self.spare_dir:
-            self._spare_km = run_sync(spare.take)(spare.key(self.config, self.extra_arguments))
-            # The next notebook's kernel boots while this one runs.
-            spare.start(self.config, self.spare_dir, self.extra_arguments)
         try:
             return super().preprocess(nb, resources, km)
         except Exception as error:  # the kernel's fault, whatever it is: grade the rest
@@ -81,21 +76,21 @@ class GuardedExecute(Execute):
             _fail_graded_cells(nb, reason)
             self.note(f"Graded cells scored 0: {reason}")
             return nb, resources
-        finally:
-            if self._spare_km is not None:  # never handed over: shut it down unused
-                unused, self._spare_km = self._spare_km, None
-                run_sync(spare.stop)(unused)
 
     def note(self, text):
         NOTES.append((self._name, text))
         self.log.warning("%s: %s", self._name, text)
 
     def create_kernel_manager(self):
-        """Hand over the spare kernel (started ahead, never used) when there is one."""
-        if self._spare_km is not None:
-            self.km, self._spare_km = self._spare_km, None
-            return self.km
-        return super().create_kernel_manager()
+        """A kernel forked by the worker's zygote when there is one, else started afresh."""
+        if not self.zygote_dir:
+            return super().create_kernel_manager()
+        try:
+            self.km = zygote.start_kernel_manager(self.config, self.zygote_dir)
+        except zygote.ZygoteError as error:
+            self.note(f"The kernel zygote failed ({error}); this kernel was started afresh.")
+            return super().create_kernel_manager()
+        return self.km
 
     # -- before any submitted code -------------------------------------------------------------
 

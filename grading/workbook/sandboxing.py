@@ -108,9 +108,10 @@ def exposed_paths():
     return found
 
 
-def bwrap_prefix(workdir, hide, limits):
+def bwrap_prefix(workdir, hide, limits, cwd=None):
     """Return the bwrap command line that confines a kernel to ``workdir``."""
     argv = ["bwrap", "--die-with-parent", "--new-session", *NAMESPACES, "--unshare-cgroup-try"]
+    argv += ["--cap-drop", "ALL"]  # as root, bwrap would leave the kernel nearly every capability
     argv += ["--hostname", "sandbox", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
     argv += ["--size", str(limits.tmp_mb * 2**20), "--tmpfs", "/tmp"]
     argv += ["--size", str(64 * 2**20), "--tmpfs", "/dev/shm"]
@@ -121,7 +122,7 @@ def bwrap_prefix(workdir, hide, limits):
     argv += ["--bind", str(workdir), str(workdir)]
     for path in hide:  # empty and read-only: nothing to find, nowhere to leave files
         argv += ["--remount-ro", path]
-    return [*argv, "--chdir", str(workdir / "work"), "--"]
+    return [*argv, "--chdir", str(cwd or workdir / "work"), "--"]
 
 
 class Cgroups:
@@ -155,6 +156,11 @@ class Cgroups:
     @property
     def controllers(self):
         return {folder.parent.name for folder in self.folders}
+
+    def adopt(self, pid):
+        """Move process ``pid`` (as this process sees it) into the groups."""
+        for folder in self.folders:
+            (folder / "cgroup.procs").write_text(str(pid))
 
     def cleanup(self):
         """Kill whatever is left in the groups and remove them."""
@@ -284,8 +290,7 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        base = self.workdir_base or None
-        self.workdir = Path(tempfile.mkdtemp(prefix="k", dir=base)).resolve()
+        self.workdir = self.make_workdir()
         for name in ("runtime", "home", "ipython", "state", "work", "tmp"):
             (self.workdir / name).mkdir()
         for template in self.templates:
@@ -297,6 +302,10 @@ class SandboxKernelManager(AsyncKernelManager):
             self.ip = str(self.workdir / "runtime" / "k")
         self._limits = Limits(**self.limits)
         self._cgroups = None
+
+    def make_workdir(self):
+        """Create and return the kernel's working folder (empty)."""
+        return Path(tempfile.mkdtemp(prefix="k", dir=self.workdir_base or None)).resolve()
 
     @property
     def kernel_spec(self):

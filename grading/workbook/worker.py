@@ -20,7 +20,7 @@ from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute, OverwriteCells
 from traitlets.config import Config
 
-from workbook import execute, spare
+from workbook import execute, zygote
 from workbook.course import course_config
 from workbook.execute import GuardedExecute
 from workbook.sanitize import ForgetUnknownCells
@@ -73,8 +73,8 @@ def job_config(job, root):
     extra.GuardedExecute.timeout = limits["timeout"]
     extra.GuardedExecute.output_limit = limits["output_kb"] * 1024
     extra.GuardedExecute.hang_grace = limits["hang_grace"]
-    # The run's folder, not the job's: a kernel started ahead may serve the next job.
-    extra.GuardedExecute.spare_dir = str(Path(job.scratch).parent)
+    if job.sandbox:  # the zygote outlives the job: its folder is the run's, not the job's
+        extra.GuardedExecute.zygote_dir = str(Path(job.scratch).parent / f"z{os.getpid()}")
     extra.SandboxKernelManager.workdir_base = str(Path(job.scratch))
     extra.SandboxKernelManager.sandbox = job.sandbox
     extra.SandboxKernelManager.hide = list(job.hide)
@@ -124,7 +124,7 @@ def serve(jobs, results):
                 return
             results.send(run_job(job))
     finally:
-        spare.discard()
+        zygote.discard()
 
 
 def main(argv):

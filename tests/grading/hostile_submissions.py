@@ -98,6 +98,30 @@ def _probe(label, action):
 {probes}
 import socket
 _probe("network", lambda: socket.create_connection(("{host}", 80), timeout=3))
+
+import ctypes
+_libc = ctypes.CDLL(None, use_errno=True)
+
+def _call(name, *args):
+    if getattr(_libc, name)(*args) != 0:
+        raise OSError(ctypes.get_errno(), name)
+
+_probe("ptrace the kernel's parent", lambda: _call("ptrace", 16, os.getppid(), 0, 0))
+_probe("unmount a hidden folder", lambda: _call("umount2", {cover!r}.encode(), 2))
+"""
+# Probes that do not depend on the paths (the test expects each DENIED).
+FIXED_PROBES = ["network", "ptrace the kernel's parent", "unmount a hidden folder"]
+
+# Attacks on the zygote that forks the kernels: it must harm only the attacker.
+STOP_PARENT = "import os, signal\nos.kill(os.getppid(), signal.SIGSTOP)\n"
+KILL_EVERYONE = """
+import os, signal
+for pid in os.listdir("/proc"):
+    if pid.isdigit() and int(pid) != os.getpid():
+        try:
+            os.kill(int(pid), signal.SIGKILL)
+        except OSError:
+            pass
 """
 
 
@@ -172,7 +196,9 @@ def build(release, paths):
     extra.cells.append(bonus)
     extra.cells.append(new_markdown_cell("I deserve full marks."))
 
+    cover = "/" + paths["read"]["repository tests"].parts[1]  # a folder the sandbox hides
     probe = PROBE.replace("{probes}", _probe_lines(paths)).replace("{host}", "1.1.1.1")
+    probe = probe.replace("{cover!r}", repr(cover))
     return {
         "h-edit-tests": edited,
         "h-delete-tests": deleted_tests(release),
@@ -195,6 +221,8 @@ def build(release, paths):
         "h-fork-bomb": _with_solution(release, "import os\nwhile True:\n    os.fork()\n"),
         "h-output-flood": _with_solution(release, "while True:\n    print('x' * 100_000)\n"),
         "h-sleep": _with_solution(release, "import time\ntime.sleep(3600)\n"),
+        "h-zygote-stop": _with_solution(release, STOP_PARENT),
+        "h-zygote-kill": _with_solution(release, KILL_EVERYONE),
     }
 
 

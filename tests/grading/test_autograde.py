@@ -165,6 +165,8 @@ HOSTILE = [
     "h-fork-bomb",
     "h-output-flood",
     "h-sleep",
+    "h-zygote-stop",
+    "h-zygote-kill",
 ]
 
 
@@ -187,6 +189,7 @@ def test_hostile_submission_gains_nothing(graded, student):
     ("student", "words"),
     [
         ("h-os-exit", "kernel died"),
+        ("h-zygote-kill", "kernel died"),
         # ipykernel buffers prints between flushes: on a busy machine the buffer can reach the
         # memory limit before the grader has read past the output limit. Either way it is named.
         ("h-output-flood", ("KB of output", "memory limit")),
@@ -209,7 +212,7 @@ def test_a_note_says_what_happened(graded, student, words):
 def test_kernel_sees_neither_secrets_nor_network(graded):
     text = graded.outputs("h-probe")
     labels = [f"read {label}" for label in graded.paths["read"]]
-    labels += [f"write {label}" for label in graded.paths["write"]] + ["network"]
+    labels += [f"write {label}" for label in graded.paths["write"]] + hostile.FIXED_PROBES
     for label in labels:
         assert f"{label}: DENIED" in text, f"{label} was not denied:\n{text}"
     assert "EXPOSED" not in text
