@@ -127,16 +127,20 @@ class GuardedExecute(Execute):
 
     async def _guard_before(self, cell):
         grade_id = cell.metadata.nbgrader.get("grade_id", "?")
-        reply = await self._run_hidden(
-            "print(__import__('_workbook_guard').restore())", timeout=30, capture=True
-        )
-        if reply is not None and reply["content"]["status"] == "ok":
-            restored = reply.get("captured", "").strip()
-            if restored not in ("", "[]"):
-                self.note(f"Before {grade_id}: put back what the submission changed: {restored}")
         nonce = secrets.token_hex(8)
-        canary = await self._run_hidden(f"assert False, {nonce!r}\n", silent=False, timeout=30)
-        content = (canary or {}).get("content", {})
+        # One round trip: put back what was changed, then a canary failure that must come back.
+        code = (
+            "try:\n"
+            "    print(__import__('_workbook_guard').restore())\n"
+            "except Exception as _error:\n"
+            "    print(f'the guard could not restore: {_error!r}')\n"
+            f"assert False, {nonce!r}\n"
+        )
+        reply = await self._run_hidden(code, silent=False, timeout=30, capture=True)
+        restored = (reply or {}).get("captured", "").strip()
+        if restored not in ("", "[]"):
+            self.note(f"Before {grade_id}: put back what the submission changed: {restored}")
+        content = (reply or {}).get("content", {})
         if content.get("status") != "error" or nonce not in str(content.get("evalue", "")):
             self._failure = (
                 f"before {grade_id}, a cell that must fail did not report its failure: the "

@@ -40,6 +40,7 @@ PRELOAD = (
     "ipykernel.zmqshell",
     "ipykernel.iostream",
     "ipykernel.comm",
+    "ipykernel.debugger",
     "IPython.core.interactiveshell",
     "IPython.core.ultratb",
     "IPython.core.completer",
@@ -69,6 +70,14 @@ def preload():
     for name in PRELOAD:
         with contextlib.suppress(Exception):
             importlib.import_module(name)
+    with contextlib.suppress(Exception):  # a kernel's first traceback compiles a lot
+        from IPython.core import ultratb
+
+        try:
+            raise AssertionError("warm-up")
+        except AssertionError:
+            formatter = ultratb.AutoFormattedTB(mode="Context", theme_name="linux", tb_offset=1)
+            formatter.structured_traceback(*sys.exc_info())
     from django.conf import settings
 
     if settings.configured:

@@ -33,6 +33,7 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Instance
+from workbench.kernelspec import kernel_json
 
 from workbook.sandboxing import (
     LAUNCHER,
@@ -131,7 +132,8 @@ class Zygote:
         spec = {"rlimits": {"CORE": 0}, "cgroups": [str(f) for f in self._cgroups.folders]}
         command = [sys.executable, "-S", str(LAUNCHER), json.dumps(spec), "--"]
         command += bwrap_prefix(self.folder, hide, limits, cwd=self.folder)
-        command += [sys.executable, "-c", SOURCE, str(theirs.fileno())]
+        python = kernel_json()["argv"]  # the kernel's interpreter and options, up to "-m"
+        command += [*python[: python.index("-m")], "-c", SOURCE, str(theirs.fileno())]
         try:
             self.process = subprocess.Popen(
                 command,
