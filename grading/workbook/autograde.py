@@ -1,11 +1,12 @@
 """``workbook autograde``: grade every collected submission, in parallel and sandboxed.
 
 Each submission is graded by a worker process in a private course folder (``worker``), its
-notebooks' kernels each confined by bwrap with limits (``sandboxing``) and guarded against
-tampering (``execute``). The main process is the gradebook's only writer: it merges each
-private gradebook as results come in (``gradebook``). A worker that overruns its deadline is
-killed and replaced; that submission scores 0 with a note, and the others go on. Notes go to
-``<course>/grading_notes.json`` as ``{"<student>": [{"notebook": ..., "note": ...}]}``.
+notebooks' kernels forked fresh by the worker's pre-imported zygote (``zygote``), confined
+by bwrap with limits (``sandboxing``) and guarded against tampering (``execute``). The main
+process is the gradebook's only writer: it merges each private gradebook as results come in
+(``gradebook``). A worker that overruns its deadline is killed and replaced; that submission
+scores 0 with a note, and the others go on. Notes go to ``<course>/grading_notes.json`` as
+``{"<student>": [{"notebook": ..., "note": ...}]}``.
 """
 
 import ast

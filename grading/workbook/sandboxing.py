@@ -1,12 +1,13 @@
 """Run a grading kernel where it can do no harm: bubblewrap, resource limits, a clean env.
 
-The kernel of each graded notebook starts inside ``bwrap`` with no network, its own PID, IPC
-and UTS namespaces, a read-only view of the machine, a private ``/tmp`` and only its own
-working folder writable. What it must not see (the course folder with every submission and
-the gradebook, the repository with the instructor notebooks and tests, home folders) is
-covered with empty tmpfs mounts; the Python installation and the sandbox project are bound
-back read-only. Kernel and grader talk over ZeroMQ's IPC transport through sockets in the
-kernel's working folder, since the kernel has no network to reach.
+The kernel of each graded notebook starts inside ``bwrap`` with no network, no capabilities,
+its own PID, IPC and UTS namespaces, a read-only view of the machine, a private ``/tmp`` and
+only its own working folder writable (or, forked by a worker's zygote, inside the zygote's
+sandbox of the same kind: see ``zygote``). What it must not see (the course folder with
+every submission and the gradebook, the repository with the instructor notebooks and tests,
+home folders) is covered with empty tmpfs mounts; the Python installation and the sandbox
+project are bound back read-only. Kernel and grader talk over ZeroMQ's IPC transport through
+sockets in the kernel's working folder, since the kernel has no network to reach.
 
 Limits (``Limits``) are applied by ``limited.py`` just before the kernel starts: a cgroup
 (pids and memory) where one can be made, else ``setrlimit`` (address space, processes), plus
