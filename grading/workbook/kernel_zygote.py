@@ -24,7 +24,6 @@ import importlib
 import json
 import os
 import resource
-import shutil
 import signal
 import socket
 import sys
@@ -91,15 +90,21 @@ def undumpable():
 
 
 def empty(folder, keep):
-    """Delete what ``folder`` holds, except the folders on the way to ``keep``."""
+    """Delete what ``folder`` holds, except ``keep`` and the way to it, and what is mounted.
+
+    Mount points are what the sandbox shows read-only (Python, the project): left alone.
+    """
+    device = os.stat(folder).st_dev
     with os.scandir(folder) as entries:
         for entry in list(entries):
-            if keep.startswith(entry.path + "/"):
-                empty(entry.path, keep)
-            elif entry.path == keep:
+            if entry.path == keep:
                 continue
-            elif entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path, ignore_errors=True)
+            if entry.is_dir(follow_symlinks=False):
+                if entry.stat(follow_symlinks=False).st_dev != device:
+                    continue
+                empty(entry.path, keep)
+                with contextlib.suppress(OSError):  # not empty: it leads to a mount
+                    os.rmdir(entry.path)
             else:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(entry.path)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from traitlets.config import Config
 from workbook import zygote
-from workbook.sandboxing import Limits, bwrap_problem, hidden_paths
+from workbook.sandboxing import Limits, bwrap_problem, exposed_paths, hidden_paths
 
 pytestmark = pytest.mark.skipif(bwrap_problem() is not None, reason="needs bubblewrap")
 
@@ -114,8 +114,9 @@ def test_nothing_a_kernel_leaves_reaches_the_next(config):
     tmp, shm, folder, others = ast.literal_eval(found)
     assert others == [], f"processes of the previous kernel are alive: {found}"
     assert shm == [] and "left-behind" not in folder
-    kept = config[1].resolve()  # /tmp keeps only the way to the zygote's folder
-    assert tmp == ([kept.relative_to("/tmp").parts[0]] if kept.is_relative_to("/tmp") else [])
+    # /tmp keeps only the ways to the zygote's folder and to what the sandbox shows read-only.
+    kept = [Path(path) for path in [config[1].resolve(), *exposed_paths()]]
+    assert tmp == sorted({p.relative_to("/tmp").parts[0] for p in kept if p.is_relative_to("/tmp")})
 
 
 @pytest.mark.parametrize("attack", ["SIGSTOP", "SIGKILL"])
