@@ -5,13 +5,14 @@ Not a test (pytest does not collect it); run it on purpose:
     .venv/bin/python tests/benchmarks/bench_grading.py [--students 20] [--workers N]
 
 It releases every notebook in ``notebooks/`` into a scratch course, hands in ``--students``
-synthetic submissions of the whole workbook (instructor and candidate versions, alternately),
-then grades them twice: once with a plain shell-style loop of ``nbgrader autograde`` (one
-process per student, nbgrader's own Execute, no sandbox), once with ``workbook autograde``
-(parallel workers, bwrap sandbox, guard). It prints notebooks per minute for both, the ratio,
-and the per-notebook overhead: wall time per notebook per worker minus the time the
-notebook's cells take in an already running kernel. The load average is printed too: on a
-shared machine the figures move with it.
+synthetic submissions of the whole workbook (instructor and candidate versions,
+alternately), then grades them twice: once with a plain shell-style loop of ``nbgrader
+autograde`` (one process per student, nbgrader's own Execute, no sandbox), once with
+``workbook autograde`` (parallel workers, kernels forked by a zygote in a bwrap sandbox,
+guard). It prints notebooks per minute for both, the ratio, and the per-notebook overhead:
+wall time per notebook per worker minus the time the notebook's cells take in an already
+running kernel. The load average is printed too: on a shared machine the figures move with
+it.
 """
 
 import argparse
