@@ -224,6 +224,12 @@ def _user_processes():
     return count
 
 
+def limited_command(command, rlimits, cgroups, cwd=None):
+    """Return ``command`` started through ``limited.py`` with these limits and cgroups."""
+    spec = {"rlimits": rlimits, "cgroups": [str(folder) for folder in cgroups.folders], "cwd": cwd}
+    return [sys.executable, "-S", str(LAUNCHER), json.dumps(spec), "--", *command]
+
+
 def kernel_env(workdir, sandboxed):
     """Return the kernel's whole environment: nothing inherited from the grader."""
     spec_env = kernel_json()["env"]
@@ -317,18 +323,19 @@ class SandboxKernelManager(AsyncKernelManager):
             self._kernel_spec = KernelSpec(resource_dir=str(self.workdir), **spec)
         return self._kernel_spec
 
-    def format_kernel_cmd(self, extra_arguments=None):
-        command = super().format_kernel_cmd(extra_arguments)
+    @property
+    def cgroups(self):
+        """The kernel's cgroups, made on first use (the kernel is about to start)."""
         if self._cgroups is None:
             self._cgroups = Cgroups(self._limits)
+        return self._cgroups
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        command = super().format_kernel_cmd(extra_arguments)
         if self.sandbox:
             command = bwrap_prefix(self.workdir, self.hide, self._limits) + command
-        spec = {
-            "rlimits": rlimits(self._limits, self._cgroups),
-            "cgroups": [str(folder) for folder in self._cgroups.folders],
-            "cwd": None if self.sandbox else str(self.workdir / "work"),
-        }
-        return [sys.executable, "-S", str(LAUNCHER), json.dumps(spec), "--", *command]
+        cwd = None if self.sandbox else str(self.workdir / "work")
+        return limited_command(command, rlimits(self._limits, self.cgroups), self.cgroups, cwd)
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         kw["env"] = kernel_env(self.workdir, self.sandbox)

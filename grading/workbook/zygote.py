@@ -25,7 +25,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import uuid
 from pathlib import Path
@@ -36,12 +35,12 @@ from traitlets import Instance
 from workbench.kernelspec import kernel_json
 
 from workbook.sandboxing import (
-    LAUNCHER,
     Cgroups,
     Limits,
     SandboxKernelManager,
     bwrap_prefix,
     kernel_env,
+    limited_command,
     rlimits,
 )
 
@@ -129,11 +128,10 @@ class Zygote:
         self.settings = (list(hide), limits)
         self._cgroups = Cgroups(limits)
         self._channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        spec = {"rlimits": {"CORE": 0}, "cgroups": [str(f) for f in self._cgroups.folders]}
-        command = [sys.executable, "-S", str(LAUNCHER), json.dumps(spec), "--"]
-        command += bwrap_prefix(self.folder, hide, limits, cwd=self.folder)
         python = kernel_json()["argv"]  # the kernel's interpreter and options, up to "-m"
+        command = bwrap_prefix(self.folder, hide, limits, cwd=self.folder)
         command += [*python[: python.index("-m")], "-c", SOURCE, str(theirs.fileno())]
+        command = limited_command(command, {"CORE": 0}, self._cgroups)
         try:
             self.process = subprocess.Popen(
                 command,
@@ -254,15 +252,14 @@ class ForkedKernelManager(SandboxKernelManager):
         return Path(tempfile.mkdtemp(prefix="k", dir=self.zygote.folder)).resolve()
 
     def format_kernel_cmd(self, extra_arguments=None):
-        if self._cgroups is None:
-            self._cgroups = Cgroups(self._limits)
+        """The plain ipykernel command: the zygote forks it, with no launcher or bwrap."""
         return AsyncKernelManager.format_kernel_cmd(self, extra_arguments)
 
     def fork(self, argv, env, cwd):
-        limits = rlimits(self._limits, self._cgroups)
+        limits = rlimits(self._limits, self.cgroups)
         process = self.zygote.fork(argv, env, cwd, limits)
         try:
-            self._cgroups.adopt(process.outer_pid)
+            self.cgroups.adopt(process.outer_pid)
         except OSError:
             process.kill()
             process.close()
