@@ -3,8 +3,14 @@
 A task is one autograded solution cell whose ``grade_id`` is the task's id, followed by its
 locked test cell ``<id>_tests`` that carries the points. A prose question is a manually graded
 task cell (``task: true``) holding the question and, between ``BEGIN MARK SCHEME`` and
-``END MARK SCHEME``, the grader's rubric. Wrong-answer fixtures for task ``<id>`` live in
-``notebooks/wrong_answers/<id>/*.py``: each replaces the solution cell's source.
+``END MARK SCHEME``, the grader's rubric.
+
+Answer fixtures for task ``<id>`` replace its solution cell's source, one file each:
+
+- ``notebooks/wrong_answers/<id>/*.py``: classic mistakes, each must score less than full;
+- ``notebooks/requirement_answers/<id>/<requirement>.py``: one per requirement the task's
+  text states, each correct but for ignoring that one requirement: each must score less;
+- ``notebooks/alternative_answers/<id>/*.py``: other correct approaches, each must score full.
 """
 
 from dataclasses import dataclass
@@ -14,6 +20,8 @@ from workbook.course import NOTEBOOKS_DIR
 
 TEST_SUFFIX = "_tests"
 WRONG_ANSWERS_DIR = NOTEBOOKS_DIR / "wrong_answers"
+REQUIREMENT_ANSWERS_DIR = NOTEBOOKS_DIR / "requirement_answers"
+ALTERNATIVE_ANSWERS_DIR = NOTEBOOKS_DIR / "alternative_answers"
 
 
 @dataclass(frozen=True)
@@ -27,8 +35,8 @@ class Task:
     def test_id(self):
         return self.id + TEST_SUFFIX
 
-    def wrong_answers(self, folder=WRONG_ANSWERS_DIR):
-        """Return the wrong-answer fixtures kept for this task."""
+    def answers(self, folder):
+        """Return this task's answer fixtures in ``folder`` (one of the three above)."""
         return sorted((Path(folder) / self.id).glob("*.py"))
 
 

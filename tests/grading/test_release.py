@@ -42,7 +42,15 @@ def test_bundle_has_what_make_lab_needs(released, needed):
 
 
 @pytest.mark.parametrize(
-    "secret", ["tests/", "wrong_answers/", "alternative_answers/", ".git/", "__pycache__/"]
+    "secret",
+    [
+        "tests/",
+        "wrong_answers/",
+        "requirement_answers/",
+        "alternative_answers/",
+        ".git/",
+        "__pycache__/",
+    ],
 )
 def test_bundle_has_no_secret_folder(released, secret):
     assert not [name for name in released[2] if f"/{secret}" in name]

@@ -3,8 +3,9 @@
 For each notebook: it is clean source; nbgrader turns it into a candidate version with no
 solution, hidden test or rubric left; through a real ``nbgrader autograde`` the candidate
 stubs score 0 on every test cell and the reference solutions score full marks; every task's
-wrong-answer fixtures score less than full on that task, and its alternative correct answers
-(if any) score full. A new notebook joins by existing.
+wrong-answer fixtures (at least two) and requirement fixtures (one per requirement its text
+states) score less than full on that task, and its alternative correct answers (at least
+one) score full. A new notebook joins by existing.
 """
 
 import re
@@ -14,9 +15,15 @@ import sys
 import nbformat
 import pytest
 from workbook.course import NOTEBOOKS_DIR, Course
-from workbook.tasks import WRONG_ANSWERS_DIR, nbgrader, prose_tasks, tasks
+from workbook.tasks import (
+    ALTERNATIVE_ANSWERS_DIR,
+    REQUIREMENT_ANSWERS_DIR,
+    WRONG_ANSWERS_DIR,
+    nbgrader,
+    prose_tasks,
+    tasks,
+)
 
-ALTERNATIVE_ANSWERS_DIR = NOTEBOOKS_DIR / "alternative_answers"
 KERNEL_NAME = "django-workbook"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 LEAKS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
@@ -40,12 +47,18 @@ def _fixtures(folder):
     params = []
     for path in NOTEBOOKS:
         for task in tasks(_read(path)):
-            for fixture in task.wrong_answers(folder):
+            for fixture in task.answers(folder):
                 params.append(_per_notebook(path, task.id, fixture.stem))
     return params
 
 
 NOTEBOOK_PARAMS = [_per_notebook(path) for path in NOTEBOOKS]
+# (folder, how many fixtures each task needs there at least, what they are)
+FIXTURE_RULES = [
+    (WRONG_ANSWERS_DIR, 2, "wrong-answer fixtures (classic mistakes)"),
+    (REQUIREMENT_ANSWERS_DIR, 1, "requirement fixture(s), one per stated requirement"),
+    (ALTERNATIVE_ANSWERS_DIR, 1, "alternative correct answer(s)"),
+]
 
 
 class RoundTrip:
@@ -127,10 +140,10 @@ def test_tasks_are_well_formed(path):
     assert found, f"{path.name} has no autograded task."
     for task in found:
         assert task.points > 0, f"{path.name}: {task.test_id} carries no points."
-        assert task.wrong_answers(), (
-            f"{path.name}: task {task.id} needs at least one wrong-answer fixture in "
-            f"{WRONG_ANSWERS_DIR / task.id}/."
-        )
+        for folder, least, what in FIXTURE_RULES:
+            assert len(task.answers(folder)) >= least, (
+                f"{path.name}: task {task.id} needs at least {least} {what} in {folder / task.id}/."
+            )
     for grade_id, points in prose_tasks(notebook):
         (cell,) = [c for c in notebook.cells if nbgrader(c).get("grade_id") == grade_id]
         assert points > 0 and "BEGIN MARK SCHEME" in cell.source, (
@@ -138,9 +151,7 @@ def test_tasks_are_well_formed(path):
         )
 
 
-@pytest.mark.parametrize(
-    "folder", [WRONG_ANSWERS_DIR, ALTERNATIVE_ANSWERS_DIR], ids=lambda f: f.name
-)
+@pytest.mark.parametrize("folder", [rule[0] for rule in FIXTURE_RULES], ids=lambda f: f.name)
 def test_answer_fixtures_belong_to_tasks(folder):
     known = {task.id for path in NOTEBOOKS for task in tasks(_read(path))}
     strays = sorted(p.name for p in folder.glob("*") if p.is_dir() and p.name not in known)
@@ -201,6 +212,17 @@ def test_wrong_answer_scores_less(path, task_id, fixture, round_trips):
     score, maximum = round_trips(path).fixture_score(task_id, WRONG_ANSWERS_DIR, fixture)
     assert score < maximum, (
         f"{path.name}: the wrong answer {fixture!r} to {task_id} got full marks."
+    )
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize(("path", "task_id", "fixture"), _fixtures(REQUIREMENT_ANSWERS_DIR))
+def test_ignoring_a_stated_requirement_scores_less(path, task_id, fixture, round_trips):
+    """Each requirement a task states has data that makes it matter."""
+    score, maximum = round_trips(path).fixture_score(task_id, REQUIREMENT_ANSWERS_DIR, fixture)
+    assert score < maximum, (
+        f"{path.name}: {task_id} states the requirement {fixture!r}, but an answer that "
+        "ignores it got full marks: add hidden-test data that makes it matter."
     )
 
 
