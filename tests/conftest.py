@@ -1,9 +1,11 @@
-"""Shared test setup: an isolated state folder and the workbook's Jupyter kernel."""
+"""Shared test setup: an isolated state folder, the workbook's Jupyter kernel, and the real
+system parts (``system_parts``): said at the start, missing ones skipped (in CI: an error)."""
 
 import os
 import tempfile
 
 import pytest
+import system_parts
 
 
 def pytest_configure(config):
@@ -13,10 +15,32 @@ def pytest_configure(config):
         from workbench.kernelspec import install
 
         install()  # the notebooks' kernel, always current with this environment
+        if system_parts.in_ci() and system_parts.missing():
+            raise pytest.UsageError(
+                "CI must skip nothing, but parts are missing: " + "; ".join(system_parts.missing())
+            )
+
+
+def pytest_report_header(config):
+    return ["system parts:", *(f"  {line}" for line in system_parts.header())]
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    _skip_missing_parts(items)
+    _honour_xdist_groups(config, items)
+
+
+def _skip_missing_parts(items):
+    """Skip the tests whose system part is missing, before any of their fixtures runs."""
+    reasons = system_parts.skip_reasons()
+    for item in items:
+        for marker, reason in reasons.items():
+            if item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def _honour_xdist_groups(config, items):
     """Make ``--dist loadgroup`` honour ``xdist_group`` marks again.
 
     pytest 9.2 keeps a node's id in ``_id``; pytest-xdist 3.8 still appends the group to

@@ -29,6 +29,8 @@ import nbformat
 
 from workbook import gradebook
 from workbook.course import REPO_DIR, Course
+from workbook.errors import CommandError, SandboxUnavailable
+from workbook.kernel_zygote import remove_tree
 from workbook.progress import Progress
 from workbook.sandboxing import (
     WARNING,
@@ -223,17 +225,21 @@ def write_notes(course, outcomes):
 
 
 def resolve_sandbox(sandbox):
-    """Return whether to sandbox: ``None`` means when possible (warn loudly if not)."""
+    """Return whether to sandbox; without a usable sandbox, refuse unless told ``False``.
+
+    ``sandbox=False`` (``--no-sandbox``) is the only way to run submitted code unconfined.
+    """
     if sandbox is False:
         print(WARNING.format(reason="--no-sandbox"), file=sys.stderr)
         return False
     problem = bwrap_problem()
-    if problem is None:
-        return True
-    if sandbox is True:
-        raise RuntimeError(f"Cannot sandbox the kernels: {problem}.")
-    print(WARNING.format(reason=problem), file=sys.stderr)
-    return False
+    if problem is not None:
+        raise SandboxUnavailable(
+            f"refusing to grade: submitted code would run without a sandbox, because {problem}. "
+            "Fix that, or pass --no-sandbox to grade submissions you trust unconfined "
+            "(DANGEROUS: their code runs with your rights)."
+        )
+    return True
 
 
 def autograde(
@@ -241,7 +247,7 @@ def autograde(
     students=None,
     workers=None,
     limits=None,
-    sandbox=None,
+    sandbox=True,
     hide=(),
     stream=None,
 ):
@@ -251,7 +257,7 @@ def autograde(
     students = list(students or submitted_students(course))
     sources = sorted(course.folder("source").glob("*.ipynb"))
     if not sources:
-        raise RuntimeError(
+        raise CommandError(
             f"{course.folder('source')} has no notebooks: run `workbook release` first."
         )
     if not students:
@@ -287,7 +293,7 @@ def autograde(
 
         def on_result(job, result):
             outcomes[job.student] = record(course, job, result)
-            shutil.rmtree(job.scratch, ignore_errors=True)
+            remove_tree(job.scratch)
             status = "ok" if result.ok else "FAILED (scored 0, see notes)"
             progress.step(job.student, status)
 
@@ -296,7 +302,7 @@ def autograde(
         write_notes(course, outcomes)
         return outcomes
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work)
 
 
 def record(course, job, result):
@@ -348,17 +354,9 @@ def add_limit_arguments(parser):
     sandbox.add_argument(
         "--no-sandbox",
         dest="sandbox",
-        action="store_const",
-        const=False,
-        default=None,
-        help="run kernels unconfined (DANGEROUS with untrusted code; default: bwrap if usable)",
-    )
-    sandbox.add_argument(
-        "--require-sandbox",
-        dest="sandbox",
-        action="store_const",
-        const=True,
-        help="fail rather than grade without bwrap",
+        action="store_false",
+        help="run submitted code UNCONFINED, with your rights (DANGEROUS: only for submissions "
+        "you trust; by default grading refuses to start without a usable bubblewrap sandbox)",
     )
     sandbox.add_argument(
         "--hide", action="append", default=[], metavar="DIR", help="another folder to hide"

@@ -1,7 +1,8 @@
 """``workbook``: one command with a subcommand per step, for graders, teachers and candidates.
 
 Each subcommand lives in its own module, which offers ``add_parser(subparsers)``; the parser
-it adds carries ``func`` (called with the parsed arguments, returning an exit status).
+it adds carries ``func`` (called with the parsed arguments, returning an exit status). A
+``CommandError`` is printed as one line and ends the command with status 2.
 """
 
 import argparse
@@ -20,6 +21,7 @@ from workbook import (
     report,
     reset,
 )
+from workbook.errors import CommandError
 
 COMMANDS = [lab, check, reset, release, collect, autograde, feedback, export, report, grade]
 
@@ -43,6 +45,9 @@ def main(argv=None):
     warnings.filterwarnings("ignore", message="Object of type .* not in session")
     try:
         return args.func(args) or 0
+    except CommandError as error:
+        print(f"workbook {args.command}: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130

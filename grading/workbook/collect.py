@@ -14,16 +14,29 @@ import shutil
 import stat
 import sys
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import nbformat
 
 from workbook.course import REPO_DIR, Course
+from workbook.errors import CommandError
 
 DEFAULT_COURSE = REPO_DIR / "build" / "course"
 MAX_NOTEBOOK_BYTES = 20 * 2**20
 IGNORED = ("__MACOSX", ".ipynb_checkpoints")
+# What reading one member can raise: a bad CRC or header (BadZipFile), corrupt data (zlib,
+# EOF), encryption (RuntimeError), an unsupported compression method (NotImplementedError).
+UNREADABLE_MEMBER = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    OSError,
+    ValueError,
+)
 
 
 @dataclass
@@ -86,8 +99,15 @@ def read_zip(path, result):
                 result.problem(path, f"{name!r} is a symbolic link; skipped.")
                 continue
             if name.endswith(".ipynb"):
-                with archive.open(info) as member:
-                    data = member.read(MAX_NOTEBOOK_BYTES + 1)
+                try:
+                    with archive.open(info) as member:
+                        data = member.read(MAX_NOTEBOOK_BYTES + 1)
+                except UNREADABLE_MEMBER as error:
+                    reason = str(error) or type(error).__name__
+                    result.problem(
+                        path, f"{name!r} cannot be read from the zip ({reason}); skipped."
+                    )
+                    continue
                 _add(files, PurePosixPath(name).name, data, path, result)
     return files
 
@@ -154,7 +174,7 @@ def write_submission(course, student, notebooks):
 def expected_notebooks(course):
     names = {path.name for path in course.folder("source").glob("*.ipynb")}
     if not names:
-        raise RuntimeError(
+        raise CommandError(
             f"{course.folder('source')} has no notebooks: run `workbook release` first."
         )
     return names
@@ -182,11 +202,16 @@ def collect(course, paths):
             continue
         issues = Issues()
         if path.is_dir() and not path.is_symlink():
-            files = read_folder(path, issues)
+            read = read_folder
         elif path.is_file() and not path.is_symlink() and path.suffix.lower() == ".zip":
-            files = read_zip(path, issues)
+            read = read_zip
         else:
             result.problem(path, "is neither a zip file nor a folder; not imported.")
+            continue
+        try:
+            files = read(path, issues)
+        except OSError as error:  # e.g. a file we may not read
+            result.problem(path, f"cannot be read ({error}); not imported.")
             continue
         notebooks = parse(files, expected, path, issues) if files or not issues else {}
         if notebooks:

@@ -19,6 +19,8 @@ def grade(course, paths, out, **options):
     from workbook.feedback import write_feedback
     from workbook.report import write_report
 
+    if options.get("sandbox", True):
+        autograde.resolve_sandbox(True)  # refuse before importing anything
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     collected = collect.collect(course, paths)

@@ -26,6 +26,7 @@ import os
 import resource
 import signal
 import socket
+import stat
 import sys
 import tempfile
 import threading
@@ -89,25 +90,57 @@ def undumpable():
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_DUMPABLE) failed")
 
 
-def empty(folder, keep):
+def empty(folder, keep=None):
     """Delete what ``folder`` holds, except ``keep`` and the way to it, and what is mounted.
 
-    Mount points are what the sandbox shows read-only (Python, the project): left alone.
+    Mount points are what the sandbox shows read-only (Python, the project): left alone. Any
+    depth of folders and any folder mode are handled without recursion or long paths: each
+    folder met below the top is first moved up into ``folder`` and emptied there.
     """
-    device = os.stat(folder).st_dev
-    with os.scandir(folder) as entries:
-        for entry in list(entries):
-            if entry.path == keep:
+    device = os.lstat(folder).st_dev
+    todo, emptied, moved = [folder], [], 0
+    while todo:
+        current = todo.pop()
+        emptied.append(current)
+        try:
+            names = os.listdir(current)
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(current, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
                 continue
-            if entry.is_dir(follow_symlinks=False):
-                if entry.stat(follow_symlinks=False).st_dev != device:
-                    continue
-                empty(entry.path, keep)
-                with contextlib.suppress(OSError):  # not empty: it leads to a mount
-                    os.rmdir(entry.path)
+            if not stat.S_ISDIR(info.st_mode):
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+            elif info.st_dev != device or path == keep:
+                continue
+            elif keep and keep.startswith(path + "/"):
+                todo.append(path)  # on the way to what is kept: emptied where it is
             else:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(entry.path)
+                with contextlib.suppress(OSError):
+                    os.chmod(path, 0o700)  # a folder made unreadable by its owner
+                if current != folder:
+                    moved += 1
+                    target = os.path.join(folder, f".emptying-{os.getpid()}-{moved}")
+                    try:
+                        os.rename(path, target)
+                    except OSError:
+                        continue
+                    path = target
+                todo.append(path)
+    for path in reversed(emptied[1:]):
+        with contextlib.suppress(OSError):  # not empty: it leads to a mount or to ``keep``
+            os.rmdir(path)
+
+
+def remove_tree(folder):
+    """Delete ``folder`` with all it holds, whatever a kernel left there; never raises."""
+    with contextlib.suppress(OSError):
+        empty(str(folder))
+        os.rmdir(folder)
 
 
 def others():

@@ -11,8 +11,9 @@ sockets in the kernel's working folder, since the kernel has no network to reach
 
 Limits (``Limits``) are applied by ``limited.py`` just before the kernel starts: a cgroup
 (pids and memory) where one can be made, else ``setrlimit`` (address space, processes), plus
-file size and core dumps. Without bwrap (``--no-sandbox``, or when namespaces are not
-permitted) the kernel runs unconfined, with a loud warning: only the limits remain.
+file size and core dumps. Grading refuses to start where bwrap is unusable (``bwrap_problem``
+says why and how to fix it); only ``--no-sandbox`` runs kernels unconfined, with a loud
+warning: then only the limits remain.
 """
 
 import contextlib
@@ -38,6 +39,7 @@ from traitlets import Bool, Dict, DottedObjectName, List, Type, Unicode
 from workbench.kernelspec import kernel_json
 
 from workbook.course import REPO_DIR
+from workbook.kernel_zygote import remove_tree
 
 LAUNCHER = Path(__file__).with_name("limited.py")
 SANDBOX_PROJECT = REPO_DIR / "sandbox_project"
@@ -69,18 +71,27 @@ class Limits:
         return asdict(self)
 
 
+INSTALL_BWRAP = "sudo apt-get install bubblewrap (Debian/Ubuntu; dnf install bubblewrap on Fedora)"
+ALLOW_NAMESPACES = (
+    "allow unprivileged user namespaces (sudo sysctl -w kernel.unprivileged_userns_clone=1; "
+    "on Ubuntu 24.04 and later sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0), "
+    "or grade in a container or VM that permits them"
+)
+
+
 @functools.cache
 def bwrap_problem():
-    """Return why bwrap cannot sandbox kernels here, or ``None`` when it can."""
+    """Return why bwrap cannot sandbox kernels here and how to fix it, or ``None`` if it can."""
     if not shutil.which("bwrap"):
-        return "bwrap is not installed (Debian/Ubuntu package: bubblewrap)"
+        return f"bubblewrap (bwrap) is not installed: {INSTALL_BWRAP}"
     probe = ["bwrap", *NAMESPACES, "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev"]
     try:
         run = subprocess.run([*probe, "true"], capture_output=True, text=True, timeout=20)
     except (OSError, subprocess.TimeoutExpired) as error:
-        return f"bwrap could not start: {error}"
+        return f"bwrap could not start ({error}): reinstall it with {INSTALL_BWRAP}"
     if run.returncode != 0:
-        return f"bwrap cannot create namespaces here: {run.stderr.strip() or run.returncode}"
+        said = run.stderr.strip() or f"exit status {run.returncode}"
+        return f"bwrap cannot create namespaces here ({said}): {ALLOW_NAMESPACES}"
     return None
 
 
@@ -126,12 +137,21 @@ def bwrap_prefix(workdir, hide, limits, cwd=None):
     return [*argv, "--chdir", str(cwd or workdir / "work"), "--"]
 
 
+def cgroup_prefix(pid):
+    """The start of the names of the cgroups made by process ``pid`` of this PID namespace.
+
+    PIDs are only unique within a PID namespace (a grader may run in one of its own), so the
+    namespace is part of the name: no grader ever takes another namespace's groups for its own.
+    """
+    return f"workbook-{os.stat('/proc/self/ns/pid').st_ino}-{pid}-"
+
+
 class Cgroups:
     """cgroup v1 ``pids`` and ``memory`` groups for one kernel, where we may create them."""
 
     def __init__(self, limits):
         self.folders = []
-        name = f"workbook-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        name = cgroup_prefix(os.getpid()) + uuid.uuid4().hex[:8]
         settings = {
             "pids": {"pids.max": limits.processes},
             "memory": {
@@ -188,16 +208,17 @@ def cleanup_cgroups(pid):
     leftovers.folders = [
         folder
         for controller in ("pids", "memory")
-        for folder in (CGROUP_ROOT / controller).glob(f"workbook-{pid}-*")
+        for folder in (CGROUP_ROOT / controller).glob(cgroup_prefix(pid) + "*")
     ]
     leftovers.cleanup()
 
 
 def sweep_cgroups():
-    """Remove the cgroups left by grader processes that no longer exist."""
+    """Remove the cgroups left by grader processes of this PID namespace that no longer exist."""
+    ours = cgroup_prefix("")
     for controller in ("pids", "memory"):
-        for folder in (CGROUP_ROOT / controller).glob("workbook-*-*"):
-            pid = folder.name.split("-")[1]
+        for folder in (CGROUP_ROOT / controller).glob(ours + "*-*"):
+            pid = folder.name[len(ours) :].split("-")[0]
             if pid.isdigit() and not Path(f"/proc/{pid}").exists():
                 cleanup_cgroups(int(pid))
 
@@ -351,4 +372,4 @@ class SandboxKernelManager(AsyncKernelManager):
         """Kill leftovers and delete the working folder (the kernel is gone by now)."""
         if self._cgroups is not None:
             self._cgroups.cleanup()
-        shutil.rmtree(self.workdir, ignore_errors=True)
+        remove_tree(self.workdir)

@@ -23,6 +23,7 @@ from traitlets.config import Config
 from workbook import execute, zygote
 from workbook.course import course_config
 from workbook.execute import GuardedExecute
+from workbook.kernel_zygote import remove_tree
 from workbook.sanitize import ForgetUnknownCells
 
 
@@ -90,7 +91,7 @@ def run_job(job):
     execute.NOTES.clear()
     root = Path(job.scratch) / "course"
     try:
-        shutil.rmtree(root, ignore_errors=True)
+        remove_tree(root)
         submitted = root / "submitted" / job.student / job.assignment
         shutil.copytree(job.submitted, submitted, symlinks=True)
         source = root / "source" / job.assignment

@@ -21,7 +21,6 @@ import contextlib
 import json
 import os
 import select
-import shutil
 import signal
 import socket
 import subprocess
@@ -34,6 +33,7 @@ from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Instance
 from workbench.kernelspec import kernel_json
 
+from workbook.kernel_zygote import remove_tree
 from workbook.sandboxing import (
     Cgroups,
     Limits,
@@ -174,7 +174,7 @@ class Zygote:
         self.process.wait()
         self._cgroups.cleanup()
         self._channel.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        remove_tree(self.folder)
 
     def _request(self, request):
         try:

@@ -123,6 +123,20 @@ for pid in os.listdir("/proc"):
         except OSError:
             pass
 """
+# Folders deeper than Python's recursion limit, one of them unreadable, where cleaning up after
+# the kernel must reach: its working folder and /tmp.
+DEEP_TREE = """
+import os
+home = os.getcwd()
+for base in (home, "/tmp"):
+    os.chdir(base)
+    for _ in range(1500):
+        os.mkdir("d")
+        os.chdir("d")
+    os.mkdir("locked")
+    os.chmod("locked", 0)
+    os.chdir(home)
+"""
 
 
 def _probe_lines(paths):
@@ -223,6 +237,7 @@ def build(release, paths):
         "h-sleep": _with_solution(release, "import time\ntime.sleep(3600)\n"),
         "h-zygote-stop": _with_solution(release, STOP_PARENT),
         "h-zygote-kill": _with_solution(release, KILL_EVERYONE),
+        "h-deep-tree": _with_solution(release, DEEP_TREE),
     }
 
 

@@ -13,7 +13,7 @@ from workbook.autograde import autograde
 from workbook.course import Course
 from workbook.sandboxing import Limits
 
-pytestmark = pytest.mark.notebook
+pytestmark = [pytest.mark.notebook, pytest.mark.sandbox]
 
 SOLUTION = """def mean(values):
     ### BEGIN SOLUTION
@@ -53,7 +53,7 @@ def test_a_plain_nbgrader_assignment_is_graded(tmp_path):
     course.submit("reference", {"means.ipynb": nbformat.read(source, as_version=4)})
     course.submit("stub", {"means.ipynb": nbformat.read(released, as_version=4)})
 
-    outcomes = autograde(course, workers=2, limits=Limits(timeout=20), sandbox=True)
+    outcomes = autograde(course, workers=2, limits=Limits(timeout=20))
 
     assert all(outcome.ok for outcome in outcomes.values()), outcomes
     scores = {

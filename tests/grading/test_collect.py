@@ -83,6 +83,34 @@ def _not_a_zip(tmp):
     return path, "not a readable zip"
 
 
+def _patched_zip(tmp, local, central):
+    """A zip of one notebook, its member's headers patched: ``{offset: bytes}`` for each."""
+    path = _zip(tmp / "eve.zip", {NAME: NOTEBOOK})
+    data = bytearray(path.read_bytes())
+    for signature, patches in ((b"PK\x03\x04", local), (b"PK\x01\x02", central)):
+        start = data.index(signature)
+        for offset, value in patches.items():
+            data[start + offset : start + offset + len(value)] = value
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _bad_crc(tmp):
+    path = _zip(tmp / "eve.zip", {NAME: NOTEBOOK})
+    data = path.read_bytes()
+    at = data.index(b"nbformat")
+    path.write_bytes(data[:at] + b"NBFORMAT" + data[at + 8 :])
+    return path, "cannot be read"
+
+
+def _encrypted(tmp):
+    return _patched_zip(tmp, {6: b"\x01\x00"}, {8: b"\x01\x00"}), "cannot be read"
+
+
+def _unknown_compression(tmp):
+    return _patched_zip(tmp, {8: b"\x61\x00"}, {10: b"\x61\x00"}), "cannot be read"
+
+
 def _duplicate(tmp):
     return _folder(tmp / "Alice", {NAME: NOTEBOOK}), "already taken"
 
@@ -96,6 +124,9 @@ CASES = [
     _missing,
     _extra,
     _not_a_zip,
+    _bad_crc,
+    _encrypted,
+    _unknown_compression,
     _duplicate,
 ]
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from traitlets.config import Config
 from workbook import zygote
-from workbook.sandboxing import Limits, bwrap_problem, exposed_paths, hidden_paths
+from workbook.sandboxing import Limits, exposed_paths, hidden_paths
 
-pytestmark = pytest.mark.skipif(bwrap_problem() is not None, reason="needs bubblewrap")
+pytestmark = pytest.mark.sandbox
 
 
 @pytest.fixture

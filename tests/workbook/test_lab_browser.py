@@ -4,7 +4,8 @@
 browser opens notebook 00, runs every cell and reads what the candidate would see. nbgrader's
 Validate button and Assignment List are used through the page too. Screenshots go to
 ``build/test-artefacts/`` (ignored by git). Needs Debian's ``chromium`` package: without
-``/usr/bin/chromium`` these tests fail (they never download a browser).
+``/usr/bin/chromium`` these tests are skipped with the install command (in CI they must run;
+they never download a browser).
 """
 
 import json
@@ -62,11 +63,6 @@ def _wait_for_server(url, process, log, deadline=60):
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory, repo_layout):
     """``workbook lab`` on a candidate bundle holding notebook 00; yields its base URL, token."""
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"No Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium) "
-            "to run the browser tests, or leave them out with -m 'not browser'."
-        )
     bundle = tmp_path_factory.mktemp("bundle")
     (bundle / "notebooks").mkdir()
     candidate = repo_layout.pristine() / NOTEBOOK
