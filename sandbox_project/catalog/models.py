@@ -66,6 +66,10 @@ class Video(Content):
 
 class Comment(models.Model):
     content = models.ForeignKey(Content, on_delete=models.CASCADE, related_name="comments")
+    # A reply points at the comment it answers (same content); top-level comments have none.
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
     author_name = models.CharField(max_length=100)
     body = models.TextField()
     created = models.DateTimeField()

@@ -17,12 +17,17 @@ class Size:
     contents: int
     comments_per_content: int
     playlists: int
+    threads: int  # top-level comments that get a tree of replies
 
 
 SIZES = {
-    "small": Size(creators=6, tags=12, contents=60, comments_per_content=3, playlists=4),
-    "medium": Size(creators=20, tags=24, contents=1_000, comments_per_content=2, playlists=20),
-    "large": Size(creators=50, tags=40, contents=10_000, comments_per_content=2, playlists=50),
+    "small": Size(creators=6, tags=12, contents=60, comments_per_content=3, playlists=4, threads=8),
+    "medium": Size(
+        creators=20, tags=24, contents=1_000, comments_per_content=2, playlists=20, threads=40
+    ),
+    "large": Size(
+        creators=50, tags=40, contents=10_000, comments_per_content=2, playlists=50, threads=100
+    ),
 }
 
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
@@ -93,8 +98,11 @@ def seed(size="small", seed=0):
         )
         contents = _contents(rng, plan, creators)
         _tag(rng, contents, tags)
-        _comments(rng, plan, contents)
+        comments = _comments(rng, plan, contents)
         _playlists(rng, plan, creators, contents)
+        # Replies come last and draw from their own generator: every row above stays exactly
+        # what it was before replies existed (other notebooks' answers depend on those rows).
+        _replies(random.Random(f"replies-{seed}"), plan, comments)
     return plan
 
 
@@ -159,7 +167,7 @@ def _tag(rng, contents, tags):
 
 
 def _comments(rng, plan, contents):
-    Comment.objects.bulk_create(
+    return Comment.objects.bulk_create(
         Comment(
             content=content,
             author_name=rng.choice(FIRST_NAMES),
@@ -181,3 +189,36 @@ def _playlists(rng, plan, creators, contents):
         for playlist in playlists
         for position, content in enumerate(rng.sample(contents, k=min(8, len(contents))))
     )
+
+
+MAX_REPLY_DEPTH = 5
+
+
+def _replies(rng, plan, comments):
+    """Give ``plan.threads`` top-level comments trees of replies, one to five levels deep.
+
+    Each level is one ``bulk_create`` (a reply needs its parent's primary key). Every reply
+    belongs to its parent's content and is written after it. The first thread is the deepest.
+    """
+    roots = rng.sample(comments, k=min(plan.threads, len(comments)))
+    # (comment, depth, the depth its thread grows to)
+    level = [
+        (root, 0, MAX_REPLY_DEPTH if n == 0 else rng.randint(1, MAX_REPLY_DEPTH))
+        for n, root in enumerate(roots)
+    ]
+    while level:
+        planned = []
+        for parent, depth, limit in level:
+            if depth == limit:
+                continue
+            for _ in range(1 if rng.random() < 0.7 else 2):
+                reply = Comment(
+                    content_id=parent.content_id,
+                    parent=parent,
+                    author_name=rng.choice(FIRST_NAMES),
+                    body=f"Re: {parent.author_name}, the {rng.choice(WORDS)} bit ({depth + 1}).",
+                    created=parent.created + timedelta(minutes=rng.randrange(5, 3_000)),
+                )
+                planned.append((reply, depth + 1, limit))
+        Comment.objects.bulk_create(reply for reply, _, _ in planned)
+        level = planned
