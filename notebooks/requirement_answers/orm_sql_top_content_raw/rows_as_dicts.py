@@ -1,0 +1,34 @@
+# Ignores "dicts keyed by column name": top_content_rows returns the cursor's tuples.
+from catalog.models import Content
+from django.db import connection
+
+TOP_CONTENT_SQL = """
+    SELECT id, creator_slug, rank, title, plays, comment_count, last_commenter
+    FROM (
+        SELECT c.id, cr.slug AS creator_slug, c.title, c.plays,
+               ROW_NUMBER() OVER (
+                   PARTITION BY c.creator_id ORDER BY c.plays DESC, c.title
+               ) AS rank,
+               (SELECT COUNT(*) FROM catalog_comment m WHERE m.content_id = c.id)
+                   AS comment_count,
+               (SELECT m.author_name FROM catalog_comment m WHERE m.content_id = c.id
+                ORDER BY m.created DESC, m.id DESC LIMIT 1) AS last_commenter
+        FROM catalog_content c
+        JOIN catalog_creator cr ON cr.id = c.creator_id
+        WHERE c.is_public = %s
+    ) AS ranked
+    WHERE rank <= %s
+    ORDER BY creator_slug, rank
+"""
+
+
+def top_content_raw(n):
+    """The report as ``Content`` instances from ``Content.objects.raw()``."""
+    return list(Content.objects.raw(TOP_CONTENT_SQL, [True, n]))
+
+
+def top_content_rows(n):
+    """The report as a list of dicts, from ``connection.cursor()``."""
+    with connection.cursor() as cursor:
+        cursor.execute(TOP_CONTENT_SQL, [True, n])
+        return [row[1:] for row in cursor.fetchall()]

