@@ -1,0 +1,25 @@
+# The date rule lives in clean(): forms and the admin see it, the database does not.
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+MESSAGE = "A promotion must end after it starts."
+
+
+class Promotion(models.Model):
+    title = models.CharField(max_length=100)
+    discount_percent = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(5), MaxValueValidator(50)]
+    )
+    starts = models.DateField()
+    ends = models.DateField()
+
+    class Meta:
+        app_label = "playground"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.starts and self.ends and self.ends <= self.starts:
+            raise ValidationError(MESSAGE)

@@ -1,0 +1,29 @@
+# The range is a CheckConstraint: refused, but as a form-wide error, not on discount_percent.
+from django.db import models
+from django.db.models import F, Q
+
+MESSAGE = "A promotion must end after it starts."
+
+
+class Promotion(models.Model):
+    title = models.CharField(max_length=100)
+    discount_percent = models.PositiveSmallIntegerField()
+    starts = models.DateField()
+    ends = models.DateField()
+
+    class Meta:
+        app_label = "playground"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(discount_percent__gte=5, discount_percent__lte=50),
+                name="promotion_discount_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends__gt=F("starts")),
+                name="promotion_ends_after_it_starts",
+                violation_error_message=MESSAGE,
+            ),
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,25 @@
+# No range on discount_percent at all.
+from django.db import models
+from django.db.models import F, Q
+
+MESSAGE = "A promotion must end after it starts."
+
+
+class Promotion(models.Model):
+    title = models.CharField(max_length=100)
+    discount_percent = models.PositiveSmallIntegerField()
+    starts = models.DateField()
+    ends = models.DateField()
+
+    class Meta:
+        app_label = "playground"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends__gt=F("starts")),
+                name="promotion_ends_after_it_starts",
+                violation_error_message=MESSAGE,
+            )
+        ]
+
+    def __str__(self):
+        return self.title

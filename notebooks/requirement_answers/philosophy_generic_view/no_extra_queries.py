@@ -1,0 +1,18 @@
+# Looks the creator up twice (queryset and context): one query more than the function view.
+from catalog.models import Creator
+from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
+
+
+class CreatorPageView(ListView):
+    template_name = "catalog/creator_detail.html"
+    context_object_name = "contents"
+    paginate_by = 5
+
+    def get_queryset(self):
+        creator = get_object_or_404(Creator, slug=self.kwargs["slug"])
+        return creator.contents.filter(is_public=True)
+
+    def get_context_data(self, **kwargs):
+        creator = get_object_or_404(Creator, slug=self.kwargs["slug"])
+        return super().get_context_data(creator=creator, **kwargs)

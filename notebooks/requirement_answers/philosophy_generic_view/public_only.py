@@ -1,0 +1,17 @@
+# Lists the creator's private content too.
+from catalog.models import Creator
+from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
+
+
+class CreatorPageView(ListView):
+    template_name = "catalog/creator_detail.html"
+    context_object_name = "contents"
+    paginate_by = 5
+
+    def get_queryset(self):
+        self.creator = get_object_or_404(Creator, slug=self.kwargs["slug"])
+        return self.creator.contents.all()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(creator=self.creator, **kwargs)

