@@ -1,0 +1,17 @@
+# Ignores "public content": lists every title, private ones too.
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+
+
+def card_template():
+    return (
+        "{% load cache %}<h2>{{ creator.name }}</h2>"
+        "{% cache 500 creator_card creator.pk %}<ul>"
+        "{% for item in creator.contents.all %}"
+        "<li>{{ item.title }}</li>"
+        "{% endfor %}</ul>{% endcache %}"
+    )
+
+
+def invalidate_card(creator):
+    cache.delete(make_template_fragment_key("creator_card", [creator.pk]))
