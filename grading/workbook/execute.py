@@ -7,8 +7,14 @@
   kernel's state is recorded (``kernel_guard.snapshot``); before each graded cell, hooks,
   transformers and patched functions are put back (``kernel_guard.restore``) and a canary cell
   that must fail is run: if its failure does not come back, errors are being swallowed;
-- limits on output (recorded bytes per notebook) and on hangs (a cell that outlives the timeout
-  and then ignores the interrupt);
+- limits on output (bytes of every message a cell sends, comms included) and on hangs (a
+  cell that outlives the timeout and then ignores the interrupt);
+- a static policy (``policy``): a submission whose code reaches for the interpreter's
+  machinery is not run at all; its graded cells score 0 and the lines are noted for a person;
+- verdicts the kernel cannot give itself: each graded test cell runs with a last line that
+  prints a secret made for that cell, and it passes only if that secret comes back and no
+  error does (an error hidden by a hook, or a reply sent early by the kernel, loses the
+  secret); test cells award all or nothing (an ``execute_result`` never counts as points);
 - with ``zygote_dir`` set (the grading workers set it), kernels are forked by the worker's
   pre-imported zygote (``zygote``) rather than started from nothing, and are killed once their
   notebook is done rather than asked to shut down (their outputs are all in by then).
@@ -25,6 +31,7 @@ import secrets
 from pathlib import Path
 from queue import Empty
 
+import nbformat
 from nbclient.exceptions import DeadKernelError
 from nbclient.util import ensure_async, run_sync
 from nbformat import NotebookNode
@@ -32,10 +39,11 @@ from nbgrader import utils
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Enum, Integer, Unicode
 
-from workbook import zygote
+from workbook import policy, zygote
 from workbook.sandboxing import SandboxKernelManager
 
 GUARD_SOURCE = Path(__file__).with_name("kernel_guard.py").read_text()
+FAILED_RESTORE = "the guard could not put back what the submission changed:"
 # Notes left while grading in this process: (notebook name, text).
 NOTES = []
 
@@ -55,6 +63,9 @@ class GuardedExecute(Execute):
     zygote_dir = Unicode(
         "", help="Folder for the kernel zygote that forks the kernels (empty: no zygote)."
     ).tag(config=True)
+    source_dir = Unicode(
+        "", help="The assignment's source folder: its notebooks' own cells are trusted."
+    ).tag(config=True)
     # Outputs are all recorded when the kernel is shut down: a graceful exit only costs time.
     shutdown_kernel = Enum(["graceful", "immediate"], default_value="immediate").tag(config=True)
 
@@ -69,6 +80,15 @@ class GuardedExecute(Execute):
         self._output_bytes = 0
         self._failure = None
         self._boot_source = _boot_source(nb)
+        withheld = self.policy_findings(nb)
+        if withheld:
+            reason = (
+                "withheld for a person: the submission reaches for the interpreter's machinery, "
+                "which no answer needs, so it was not run (static policy): " + "; ".join(withheld)
+            )
+            _fail_graded_cells(nb, reason)
+            self.note(f"Graded cells scored 0, {reason}")
+            return nb, resources
         try:
             return super().preprocess(nb, resources, km)
         except Exception as error:  # the kernel's fault, whatever it is: grade the rest
@@ -76,6 +96,21 @@ class GuardedExecute(Execute):
             _fail_graded_cells(nb, reason)
             self.note(f"Graded cells scored 0: {reason}")
             return nb, resources
+
+    def policy_findings(self, nb):
+        """``"cell <id> line N: code (reason)"`` for each cell the policy forbids."""
+        trusted = set()
+        source = Path(self.source_dir, f"{self._name}.ipynb")
+        if self.source_dir and source.is_file():
+            instructor = nbformat.read(source, as_version=4)
+            trusted = {cell.source for cell in instructor.cells if cell.cell_type == "code"}
+        found = []
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code" or cell.source in trusted:
+                continue
+            name = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") or index + 1
+            found += [f"cell {name} {finding}" for finding in policy.findings(cell.source)]
+        return found
 
     def note(self, text):
         NOTES.append((self._name, text))
@@ -119,11 +154,48 @@ class GuardedExecute(Execute):
     # -- each cell ---------------------------------------------------------------------------
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
-        if self.guard and cell.cell_type == "code" and utils.is_grade(cell) and cell.source.strip():
+        graded = cell.cell_type == "code" and utils.is_grade(cell) and cell.source.strip()
+        if self.guard and graded:
             await self._guard_before(cell)
-        return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        if not graded or utils.is_solution(cell):
+            return await super().async_execute_cell(
+                cell, cell_index, execution_count, store_history
+            )
+        secret, source = secrets.token_hex(16), cell.source
+        cell.source = f"{source}\nprint({secret!r})\n"  # reached only if nothing above failed
+        try:
+            cell = await super().async_execute_cell(
+                cell, cell_index, execution_count, store_history
+            )
+        finally:
+            cell.source = source
+        self._settle_verdict(cell, secret)
+        return cell
 
     execute_cell = run_sync(async_execute_cell)
+
+    def _settle_verdict(self, cell, secret):
+        """Keep a test cell's pass only if its secret came back; drop points-like results."""
+        outputs, completed = [], False
+        for output in cell.outputs:
+            if output.output_type == "execute_result":
+                continue  # all or nothing: a printed number is never partial credit
+            if output.output_type == "stream" and secret in output.text:
+                completed = True
+                output.text = output.text.replace(secret + "\n", "").replace(secret, "")
+                if not output.text:
+                    continue
+            outputs.append(output)
+        cell.outputs = outputs
+        failed = any(output.output_type == "error" for output in outputs)
+        if not completed and not failed:
+            grade_id = cell.metadata.nbgrader.get("grade_id", "?")
+            reason = (
+                f"{grade_id} did not run to its end, yet no error came back: the submission "
+                "hides failures or answers for the kernel"
+            )
+            cell.outputs = [_error(reason)]
+            self.note(f"Scored 0: {reason}")
 
     async def _guard_before(self, cell):
         grade_id = cell.metadata.nbgrader.get("grade_id", "?")
@@ -133,11 +205,14 @@ class GuardedExecute(Execute):
             "try:\n"
             "    print(__import__('_workbook_guard').restore())\n"
             "except Exception as _error:\n"
-            "    print(f'the guard could not restore: {_error!r}')\n"
+            f"    print({FAILED_RESTORE!r}, repr(_error))\n"
             f"assert False, {nonce!r}\n"
         )
         reply = await self._run_hidden(code, silent=False, timeout=30, capture=True)
         restored = (reply or {}).get("captured", "").strip()
+        if restored.startswith(FAILED_RESTORE):
+            self._failure = f"before {grade_id}, {restored}: the submission fights the guard"
+            raise GradingStopped(self._failure)
         if restored not in ("", "[]"):
             self.note(f"Before {grade_id}: put back what the submission changed: {restored}")
         content = (reply or {}).get("content", {})
@@ -210,16 +285,18 @@ class GuardedExecute(Execute):
         self.note(f"{where.capitalize()} ran past the {timeout} s limit and was interrupted.")
         return reply
 
-    def output(self, outs, msg, display_id, cell_index):
-        self._output_bytes += len(json.dumps(msg.get("content", {})))
-        if self._output_bytes > self.output_limit:
-            if self._failure is None:
-                self._failure = (
-                    f"the notebook printed more than {self.output_limit // 1024} KB of output"
-                )
-                asyncio.ensure_future(self.km._async_kill_kernel())
-            return None
-        return super().output(outs, msg, display_id, cell_index)
+    def process_message(self, msg, cell, cell_index):
+        """Count every message a cell sends (outputs, displays, comms) against the limit."""
+        if msg["msg_type"] != "status":
+            self._output_bytes += len(json.dumps(msg.get("content", {})))
+            if self._output_bytes > self.output_limit:
+                if self._failure is None:
+                    self._failure = (
+                        f"the notebook printed more than {self.output_limit // 1024} KB of output"
+                    )
+                    asyncio.ensure_future(self.km._async_kill_kernel())
+                return None
+        return super().process_message(msg, cell, cell_index)
 
 
 def _boot_source(nb):
@@ -240,15 +317,17 @@ def _describe(error):
     return f"grading stopped: {type(error).__name__}: {error}"
 
 
+def _error(reason):
+    return NotebookNode(
+        output_type="error",
+        ename="GradingStopped",
+        evalue=reason,
+        traceback=[f"GradingStopped: {reason}"],
+    )
+
+
 def _fail_graded_cells(nb, reason):
     """Replace the outputs of every graded code cell with an error saying why."""
     for cell in nb.cells:
         if cell.cell_type == "code" and utils.is_grade(cell):
-            cell.outputs = [
-                NotebookNode(
-                    output_type="error",
-                    ename="GradingStopped",
-                    evalue=reason,
-                    traceback=[f"GradingStopped: {reason}"],
-                )
-            ]
+            cell.outputs = [_error(reason)]

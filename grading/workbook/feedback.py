@@ -3,15 +3,19 @@
 nbgrader's ``generate_feedback`` renders the *autograded* notebook, whose locked cells autograde
 restored from the gradebook: as nbgrader stands (0.9.6) the page would show the hidden tests
 and the prose questions' mark schemes. ``HideGraderOnlyText`` runs among nbgrader's feedback
-preprocessors and removes both regions again, and it cuts tracebacks raised in a test cell with
-hidden tests down to the error's type and message (a traceback quotes the failing test line).
+preprocessors and removes both regions again. A test cell with hidden tests shows only its
+error's type and message (a traceback quotes the failing test line; anything else it printed
+may come from submitted code); and any output, anywhere, that quotes a line of the hidden
+tests is replaced by a note, however submitted code found the line.
 Candidate content is untrusted and graders open these pages too: outputs are sanitised by
 ``HTMLExporter.sanitize_html``, which nbgrader's feedback template ignores for markdown cells, so
 ``SanitizeCandidateMarkdown`` renders and cleans every markdown cell the instructor did not write.
 """
 
 import copy
+import json
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -29,6 +33,9 @@ from workbook.autograde import DEFAULT_COURSE
 log = logging.getLogger(__name__)
 
 HIDDEN_NOTE = "(the hidden tests are not shown)"
+QUOTES_HIDDEN = "(output not shown: it quotes the hidden tests)"
+HIDDEN_REGION = re.compile(r"BEGIN HIDDEN TESTS[^\n]*\n(.*?)\n[^\n]*END HIDDEN TESTS", re.S)
+QUOTABLE = 8  # hidden-test lines shorter than this (``)``, ``else:``) are not worth hiding
 
 
 class HideGraderOnlyText(Preprocessor):
@@ -36,7 +43,25 @@ class HideGraderOnlyText(Preprocessor):
 
     enabled = Bool(True).tag(config=True)
 
+    def preprocess(self, nb, resources):
+        regions = [
+            region
+            for cell in nb.cells
+            if cell.cell_type == "code" and utils.is_grade(cell)
+            for region in HIDDEN_REGION.findall(cell.source)
+        ]
+        shown = "\n".join(HIDDEN_REGION.sub("", cell.source) for cell in nb.cells)
+        self._hidden_lines = {
+            line.strip()
+            for region in regions
+            for line in region.splitlines()
+            if len(line.strip()) >= QUOTABLE and line.strip() not in shown
+        }
+        return super().preprocess(nb, resources)
+
     def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "code":
+            cell.outputs = [self._unquoted(output) for output in cell.get("outputs", [])]
         if not (utils.is_grade(cell) or utils.is_task(cell) or utils.is_locked(cell)):
             return cell, resources
         if utils.is_solution(cell):
@@ -48,11 +73,23 @@ class HideGraderOnlyText(Preprocessor):
             cell.source = "# This cell's source is not shown."
             hidden = True
         if hidden and cell.cell_type == "code":
-            for output in cell.get("outputs", []):
-                if output.get("output_type") == "error":
-                    message = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
-                    output["traceback"] = [message.rstrip(": "), HIDDEN_NOTE]
+            errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+            for output in errors:
+                message = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
+                output["traceback"] = [message.rstrip(": "), HIDDEN_NOTE]
+            cell.outputs = errors
         return cell, resources
+
+    def _unquoted(self, output):
+        """``output``, or a note in its place if it quotes a line of the hidden tests."""
+        text = json.dumps(output)
+        if not any(line in text or json.dumps(line)[1:-1] in text for line in self._hidden_lines):
+            return output
+        if output.get("output_type") == "error":
+            return nbformat.from_dict(
+                {**output, "evalue": QUOTES_HIDDEN, "traceback": [QUOTES_HIDDEN]}
+            )
+        return nbformat.v4.new_output("stream", name="stdout", text=QUOTES_HIDDEN + "\n")
 
 
 class SanitizeCandidateMarkdown(Preprocessor):

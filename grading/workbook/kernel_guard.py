@@ -13,7 +13,28 @@ import sys
 import threading
 import types
 
-PREFIXES = ("django", "catalog", "workbench", "sandbox", "IPython", "ipykernel", "asgiref")
+PREFIXES = (
+    "django",
+    "catalog",
+    "workbench",
+    "sandbox",
+    "IPython",
+    "ipykernel",
+    "jupyter_client",
+    "comm",
+    "asgiref",
+)
+# The shell's parts that decide how a cell runs and how its outcome is reported.
+SHELL_PARTS = (
+    "input_transformer_manager",
+    "events",
+    "displayhook",
+    "display_pub",
+    "compile",
+    "InteractiveTB",
+    "SyntaxTB",
+    "kernel",
+)
 BEHAVIOUR = (
     types.FunctionType,
     types.BuiltinFunctionType,
@@ -34,6 +55,13 @@ def _behaviour(value):
 def _same(current, value):
     # Bound methods are made afresh on each access: compare what they bind, not identity.
     return current is value or (isinstance(value, types.MethodType) and current == value)
+
+
+def _same_list(live, saved):
+    """Whether ``live`` is a plain list of exactly ``saved``'s items (not ``==``: it may lie)."""
+    if type(live) is not list or list.__len__(live) != len(saved):
+        return False
+    return all(a is b for a, b in zip(list.__iter__(live), saved, strict=True))
 
 
 def _watched(name):
@@ -64,13 +92,14 @@ def snapshot():
         if not isinstance(module, types.ModuleType) or not _watched(name):
             continue
         members = {k: v for k, v in vars(module).items() if _behaviour(v)}
-        modules[name] = (module, members)
+        modules[name] = (module, type(module), members)
         for value in members.values():
             if isinstance(value, type) and value.__module__ == name and id(value) not in classes:
                 own = {k: v for k, v in vars(value).items() if _behaviour(v)}
                 classes[id(value)] = (value, own)
     manager = shell.input_transformer_manager
     _state.update(
+        parts={name: getattr(shell, name, None) for name in SHELL_PARTS},
         modules=modules,
         classes=classes,
         builtins=dict(vars(builtins)),
@@ -114,7 +143,12 @@ def restore():
         if not _same(getattr(sys, name), value):
             setattr(sys, name, value)
             restored.append(f"sys.{name}")
-    if (shell.custom_exceptions, shell.CustomTB) != _state["custom"]:
+    for name, value in _state["parts"].items():
+        if getattr(shell, name, None) is not value:
+            setattr(shell, name, value)
+            restored.append(f"shell.{name}")
+    custom = _state["custom"]
+    if shell.custom_exceptions is not custom[0] or shell.CustomTB is not custom[1]:
         shell.custom_exceptions, shell.CustomTB = _state["custom"]
         restored.append("custom exception handler")
     for key, (obj, saved) in _state["instances"].items():
@@ -128,13 +162,16 @@ def restore():
                 current[name] = value
                 restored.append(f"{key}.{name}")
     callbacks = shell.events.callbacks
+    if type(callbacks) is not dict or set(dict.keys(callbacks)) != set(_state["callbacks"]):
+        shell.events.callbacks = callbacks = {}
+        restored.append("events.callbacks")
     for event, saved in _state["callbacks"].items():
-        if callbacks.get(event) != saved:
+        if not _same_list(dict.get(callbacks, event), saved):
             callbacks[event] = list(saved)
             restored.append(f"events.{event}")
     for name, (live, saved) in _state["lists"].items():
-        if live != saved:
-            live[:] = saved
+        if not _same_list(live, saved):
+            list.__setitem__(live, slice(None), saved)
             restored.append(name)
     manager = shell.input_transformer_manager
     for name, (live, _) in _state["lists"].items():
@@ -147,10 +184,13 @@ def restore():
         if not _same(current.get(name, restore), value):
             current[name] = value
             restored.append(f"builtins.{name}")
-    for name, (module, members) in _state["modules"].items():
+    for name, (module, kind, members) in _state["modules"].items():
         if sys.modules.get(name) is not module:
             sys.modules[name] = module
             restored.append(f"sys.modules[{name!r}]")
+        if type(module) is not kind:
+            module.__class__ = kind
+            restored.append(f"type({name})")
         current = vars(module)
         for key, value in members.items():
             if not _same(current.get(key, restore), value):

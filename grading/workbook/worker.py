@@ -74,6 +74,7 @@ def job_config(job, root):
     extra.GuardedExecute.timeout = limits["timeout"]
     extra.GuardedExecute.output_limit = limits["output_kb"] * 1024
     extra.GuardedExecute.hang_grace = limits["hang_grace"]
+    extra.GuardedExecute.source_dir = job.source
     if job.sandbox:  # the zygote outlives the job: its folder is the run's, not the job's
         extra.GuardedExecute.zygote_dir = str(Path(job.scratch).parent / f"z{os.getpid()}")
     extra.SandboxKernelManager.workdir_base = str(Path(job.scratch))

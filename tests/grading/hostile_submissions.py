@@ -99,15 +99,23 @@ def _probe(label, action):
 import socket
 _probe("network", lambda: socket.create_connection(("{host}", 80), timeout=3))
 
-import ctypes
-_libc = ctypes.CDLL(None, use_errno=True)
+# ctypes in a child process: the static policy keeps it out of the kernel itself.
+import subprocess, sys
+_CALL = (
+    "import ctypes, sys\\n"
+    "libc = ctypes.CDLL(None, use_errno=True)\\n"
+    "name, *args = sys.argv[1:]\\n"
+    "args = [int(a) if a.lstrip('-').isdigit() else a.encode() for a in args]\\n"
+    "sys.exit(0 if getattr(libc, name)(*args) == 0 else 1)\\n"
+)
 
 def _call(name, *args):
-    if getattr(_libc, name)(*args) != 0:
-        raise OSError(ctypes.get_errno(), name)
+    argv = [sys.executable, "-c", _CALL, name, *map(str, args)]
+    if subprocess.run(argv).returncode != 0:
+        raise OSError(name)
 
 _probe("ptrace the kernel's parent", lambda: _call("ptrace", 16, os.getppid(), 0, 0))
-_probe("unmount a hidden folder", lambda: _call("umount2", {cover!r}.encode(), 2))
+_probe("unmount a hidden folder", lambda: _call("umount2", {cover!r}, 2))
 """
 # Probes that do not depend on the paths (the test expects each DENIED).
 FIXED_PROBES = ["network", "ptrace the kernel's parent", "unmount a hidden folder"]
@@ -137,6 +145,90 @@ for base in (home, "/tmp"):
     os.chmod("locked", 0)
     os.chdir(home)
 """
+
+# Code that acts *during* a test cell, reaches the kernel, or leaks the tests: each is
+# withheld by the static policy before it runs. Each answers wrong, so anything gained is
+# forged.
+WRONG_COUNT = "def public_audio_count():\n    return 0\n"
+DURING = {
+    "h-audit-hook": "import sys\nsys.addaudithook(lambda event, args: None)\n",
+    "h-trace-jump": (
+        "import sys\n"
+        "def skip(frame, event, arg):\n"
+        "    if event == 'exception':\n"
+        "        frame.f_lineno = frame.f_lineno + 1\n"
+        "    return skip\n"
+        "sys.settrace(skip)\n"
+    ),
+    "h-gc-callback": "import gc\ngc.callbacks.append(lambda phase, info: None)\n",
+    "h-class-swap": (
+        "import django.test.utils as utils\n"
+        "class Always(type(utils)):\n"
+        "    pass\n"
+        "utils.__class__ = Always\n"
+    ),
+    "h-execute-wrapper": (
+        "from django.db import connection as db\n"
+        "db.execute_wrappers.append(lambda execute, sql, params, many, context: None)\n"
+    ),
+    "h-armed-stub": (
+        "def public_audio_count():\n"
+        "    ip = get_ipython()\n"
+        "    ip.set_custom_exc((BaseException,), lambda *args, **kwargs: None)\n"
+        "    return 0\n"
+    ),
+    "h-forged-reply": (
+        "def public_audio_count():\n"
+        "    kernel = get_ipython().kernel\n"
+        "    parent = kernel.get_parent()\n"
+        "    kernel.session.send(kernel.shell_stream, 'execute_reply', {'status': 'ok'}, parent)\n"
+        "    return 0\n"
+    ),
+    "h-partial-credit": "import sys\nsys.displayhook(2)\n" + WRONG_COUNT,
+    "h-shadow-len": "len = lambda anything: 1\n" + WRONG_COUNT,
+    "h-builtins-patch": "import builtins\nbuiltins.len = lambda anything: 1\n" + WRONG_COUNT,
+    "h-leak-history": "def public_audio_count():\n    print(In[-1])\n    return 0\n",
+    "h-leak-frame": (
+        "import sys\n"
+        "def public_audio_count():\n"
+        "    print(sys._getframe(1).f_code.co_consts)\n"
+        "    return 0\n"
+    ),
+    "h-leak-linecache": (
+        "import linecache, traceback\n"
+        "def public_audio_count():\n"
+        "    caller = traceback.extract_stack()[-2]\n"
+        "    print(''.join(linecache.getlines(caller.filename)))\n"
+        "    return 0\n"
+    ),
+    "h-comm-flood": (
+        "from ipykernel.comm import Comm\n"
+        "comm = Comm(target_name='flood')\n"
+        "for _ in range(8):\n"
+        "    comm.send({'x': 'y' * 40_000_000})\n"
+    ),
+}
+# Values that claim to be right: plain Python, left to run; the tests' comparisons see
+# through them.
+LYING = {
+    "h-lying-int": (
+        "class Yes(int):\n"
+        "    def __eq__(self, other):\n"
+        "        return True\n"
+        "    __hash__ = int.__hash__\n"
+        "def public_audio_count():\n"
+        "    return Yes(0)\n"
+    ),
+    "h-lying-object": (
+        "class Anything:\n"
+        "    def __eq__(self, other):\n"
+        "        return True\n"
+        "    def __ne__(self, other):\n"
+        "        return False\n"
+        "def public_audio_count():\n"
+        "    return Anything()\n"
+    ),
+}
 
 
 def _probe_lines(paths):
@@ -238,6 +330,7 @@ def build(release, paths):
         "h-zygote-stop": _with_solution(release, STOP_PARENT),
         "h-zygote-kill": _with_solution(release, KILL_EVERYONE),
         "h-deep-tree": _with_solution(release, DEEP_TREE),
+        **{name: _with_solution(release, code) for name, code in {**DURING, **LYING}.items()},
     }
 
 

@@ -6,6 +6,9 @@ before it starts, and grading itself refuses to run: nothing hostile ever runs u
 """
 
 import hashlib
+import html
+import json
+import re
 import sqlite3
 
 import hostile_submissions as hostile
@@ -77,6 +80,8 @@ HOSTILE = [
     "h-zygote-stop",
     "h-zygote-kill",
     "h-deep-tree",
+    *hostile.DURING,
+    *hostile.LYING,
 ]
 
 
@@ -111,6 +116,7 @@ def test_hostile_submission_gains_nothing(graded, student):
         ("h-sleep", "ran past the 5 s limit"),
         ("h-patch-helpers", "django.test.utils.CaptureQueriesContext"),
         ("h-metadata", "Ignored grading metadata"),
+        *[(student, "withheld for a person") for student in hostile.DURING],
         ("h-extra-cells", "bonus_tests"),
     ],
 )
@@ -120,6 +126,28 @@ def test_a_note_says_what_happened(graded, student, words):
     assert any(
         any(word in note["note"] for word in alternatives) and note["notebook"] for note in notes
     ), notes
+
+
+def _hidden_test_lines(release):
+    """Lines of the hidden tests that the candidate version does not show anyway."""
+    notebook = nbformat.read(SOURCE, as_version=4)
+    shown = nbformat.writes(release)
+    lines = set()
+    for cell in notebook.cells:
+        region = re.search(r"BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", cell.source, re.S)
+        if region:
+            lines |= {line.strip() for line in region.group(1).splitlines()}
+    return {line for line in lines if len(line) >= 12 and json.dumps(line)[1:-1] not in shown}
+
+
+@reads_hostile_run
+@pytest.mark.parametrize("student", HOSTILE)
+def test_no_feedback_page_shows_a_hidden_test(graded, student):
+    pages = list((graded.out / "feedback" / student).glob("*.html"))
+    assert pages, f"{student} got no feedback page"
+    text = html.unescape("".join(page.read_text() for page in pages))
+    leaked = [line for line in _hidden_test_lines(graded.release) if line in text]
+    assert not leaked, f"{student}'s feedback shows hidden tests: {leaked}"
 
 
 @reads_hostile_run

@@ -144,3 +144,29 @@ def test_cli_writes_feedback(graded, tmp_path, capsys):
     assert cli.main(["feedback", "--course", str(graded.root), "--out", str(out)]) == 0
     assert sorted(p.parent.name for p in out.glob("*/*.html")) == sorted(STUDENTS)
     assert f"for {len(STUDENTS)} candidate(s)" in capsys.readouterr().out
+
+
+def test_outputs_that_quote_hidden_tests_are_replaced():
+    """However submitted code found a hidden test, its output does not carry it out."""
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+    from workbook.feedback import QUOTES_HIDDEN, HideGraderOnlyText
+
+    meta = {"grade": True, "grade_id": "t_tests", "locked": True, "points": 1, "solution": False}
+    tests = new_code_cell(
+        "assert f() == 1\n### BEGIN HIDDEN TESTS\nassert f(secret_case=42) == 3\n"
+        "### END HIDDEN TESTS\nprint('done')",
+        metadata={"nbgrader": meta},
+        outputs=[new_output("stream", name="stdout", text="candidate's own print\n")],
+    )
+    spy = new_code_cell(
+        "f()",
+        outputs=[
+            new_output("stream", name="stdout", text="found: assert f(secret_case=42) == 3\n"),
+            new_output("stream", name="stdout", text="nothing to hide\n"),
+        ],
+    )
+    notebook, _ = HideGraderOnlyText().preprocess(new_notebook(cells=[spy, tests]), {})
+    spied, tested = notebook.cells
+    assert [o.text for o in spied.outputs] == [QUOTES_HIDDEN + "\n", "nothing to hide\n"]
+    assert tested.outputs == []  # a test cell shows its error only, never what code printed
+    assert "secret_case" not in tested.source

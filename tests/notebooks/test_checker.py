@@ -14,6 +14,7 @@ import sys
 
 import nbformat
 import pytest
+from workbook import policy
 from workbook.course import NOTEBOOKS_DIR, Course
 from workbook.tasks import (
     ALTERNATIVE_ANSWERS_DIR,
@@ -149,6 +150,24 @@ def test_tasks_are_well_formed(path):
         assert points > 0 and "BEGIN MARK SCHEME" in cell.source, (
             f"{path.name}: the prose task {grade_id} needs points and a mark scheme."
         )
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PARAMS)
+def test_correct_answers_pass_the_static_policy(path):
+    """The grader withholds answers that reach for the interpreter; no correct one may."""
+    notebook = _read(path)
+    answers = {}
+    for task in tasks(notebook):
+        answers[f"{task.id} (reference)"] = notebook.cells[task.solution_index].source
+        for folder in (REQUIREMENT_ANSWERS_DIR, ALTERNATIVE_ANSWERS_DIR):
+            for fixture in task.answers(folder):
+                answers[str(fixture.relative_to(NOTEBOOKS_DIR))] = fixture.read_text()
+    flagged = {
+        name: [str(finding) for finding in policy.findings(source)]
+        for name, source in answers.items()
+    }
+    flagged = {name: found for name, found in flagged.items() if found}
+    assert not flagged, f"{path.name}: correct answers the static policy would withhold: {flagged}"
 
 
 @pytest.mark.parametrize("folder", [rule[0] for rule in FIXTURE_RULES], ids=lambda f: f.name)
