@@ -1,22 +1,25 @@
-# The base holds only the timestamps; each child declares its owner, and extends the base's Meta.
+# Each child extends the base's Meta (and says its app_label there); explicit related_query_name.
 # ruff: noqa: F821  (sandbox is defined in the notebook)
 from catalog.models import Creator
 from django.db import models
 
 
 class TimeStamped(models.Model):
-    created = models.DateTimeField(auto_now_add=True)
+    created = models.DateTimeField(auto_now_add=True, editable=False)
     modified = models.DateTimeField(auto_now=True)
+    owner = models.ForeignKey(
+        Creator,
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_items",
+        related_query_name="%(app_label)s_%(class)s",
+    )
 
     class Meta:
         abstract = True
-        ordering = ["-modified"]
+        ordering = ["-modified", "-id"]
 
 
 class Article(TimeStamped):
-    owner = models.ForeignKey(
-        Creator, on_delete=models.CASCADE, related_name="playground_article_items"
-    )
     title = models.CharField(max_length=200)
 
     class Meta(TimeStamped.Meta):
@@ -27,9 +30,6 @@ class Article(TimeStamped):
 
 
 class Episode(TimeStamped):
-    owner = models.ForeignKey(
-        Creator, on_delete=models.CASCADE, related_name="playground_episode_items"
-    )
     title = models.CharField(max_length=200)
     duration_seconds = models.PositiveIntegerField()
 
