@@ -1,5 +1,5 @@
-# A deny-list: exclude creator and published; is_public, plays and bitrate come from the POST (and
-# an absent is_public checkbox makes every track private).
+# A deny-list: exclude creator and published; is_public, plays and bitrate_kbps become fields that
+# the POST must (and may) set.
 # ruff: noqa: DJ006  (the point of this answer)
 
 from catalog.models import Audio
