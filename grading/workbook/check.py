@@ -20,11 +20,12 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 from workbook import hints
+from workbook.sandboxing import Limits
 from workbook.tasks import nbgrader, prose_tasks, tasks
 from workbook.workspace import Workspace, find_workspace
 
 KERNEL_NAME = "django-workbook"
-CELL_TIMEOUT = 120  # seconds, as in grading/nbgrader_config.py
+CELL_TIMEOUT = Limits().timeout  # seconds: what grading allows a cell, so check says the same
 MESSAGE_LIMIT = 400
 NOT_STARTED = "not started: replace `raise NotImplementedError()` with your answer"
 PLACEHOLDERS = {"", "YOUR ANSWER HERE", "_Write your answer here._"}

@@ -1,12 +1,13 @@
 """Run a grading kernel where it can do no harm: bubblewrap, resource limits, a clean env.
 
 The kernel of each graded notebook starts inside ``bwrap`` with no network, no capabilities,
-its own PID, IPC and UTS namespaces, a read-only view of the machine, a private ``/tmp`` and
-only its own working folder writable (or, forked by a worker's zygote, inside the zygote's
-sandbox of the same kind: see ``zygote``). What it must not see (the course folder with
-every submission and the gradebook, the repository with the instructor notebooks and tests,
-home folders) is covered with empty tmpfs mounts; the Python installation and the sandbox
-project are bound back read-only. Kernel and grader talk over ZeroMQ's IPC transport through
+its own PID, IPC and UTS namespaces, a private ``/tmp`` and only its own working folder
+writable (or, forked by a worker's zygote, inside the zygote's sandbox of the same kind: see
+``zygote``). It sees an allow-list of the machine, read-only: the system's programs,
+libraries and settings (``SYSTEM``), the Python installation and the sandbox project.
+Folders it must not see even there (the course folder with every submission and the
+gradebook, the repository with the instructor notebooks and tests, home folders) are
+covered with empty tmpfs mounts. Kernel and grader talk over ZeroMQ's IPC transport through
 sockets in the kernel's working folder, since the kernel has no network to reach.
 
 Limits (``Limits``) are applied by ``limited.py`` just before the kernel starts: a cgroup
@@ -45,6 +46,8 @@ LAUNCHER = Path(__file__).with_name("limited.py")
 SANDBOX_PROJECT = REPO_DIR / "sandbox_project"
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 NAMESPACES = ["--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts"]
+# What a kernel sees of the machine besides Python and the project (``exposed_paths``).
+SYSTEM = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"]
 # Folders a kernel never needs to read: covered with an empty tmpfs inside the sandbox.
 ALWAYS_HIDDEN = ["/home", "/root", "/run", "/mnt", "/media", "/srv", "/var/tmp", "/var/lib"]
 WARNING = (
@@ -59,7 +62,7 @@ WARNING = (
 class Limits:
     """What one graded notebook may use."""
 
-    timeout: int = 60  # seconds per cell
+    timeout: int = 120  # seconds per cell: also Validate's and `workbook check`'s limit
     memory_mb: int = 2048  # per notebook kernel (all its processes with cgroups)
     processes: int = 128  # processes and threads per kernel
     file_size_mb: int = 64  # largest file the kernel may write
@@ -120,11 +123,26 @@ def exposed_paths():
     return found
 
 
+def system_binds():
+    """bwrap arguments that show the system's programs, libraries and settings, read-only.
+
+    An allow-list: whatever else the machine holds (other courses, copies of the instructor
+    notebooks, mounted volumes) is simply not there; Python and the project come on top.
+    """
+    argv = []
+    for path in SYSTEM:
+        if os.path.islink(path):  # merged /usr: /bin -> usr/bin
+            argv += ["--symlink", os.readlink(path), path]
+        elif os.path.isdir(path):
+            argv += ["--ro-bind", path, path]
+    return argv
+
+
 def bwrap_prefix(workdir, hide, limits, cwd=None):
     """Return the bwrap command line that confines a kernel to ``workdir``."""
     argv = ["bwrap", "--die-with-parent", "--new-session", *NAMESPACES, "--unshare-cgroup-try"]
     argv += ["--cap-drop", "ALL"]  # as root, bwrap would leave the kernel nearly every capability
-    argv += ["--hostname", "sandbox", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    argv += ["--hostname", "sandbox", *system_binds(), "--dev", "/dev", "--proc", "/proc"]
     argv += ["--size", str(limits.tmp_mb * 2**20), "--tmpfs", "/tmp"]
     argv += ["--size", str(64 * 2**20), "--tmpfs", "/dev/shm"]
     for path in hide:

@@ -139,3 +139,12 @@ def test_command_names_the_notebooks_it_knows(workspace, capsys):
 )
 def test_describe_gives_one_line_not_a_traceback(error, message):
     assert describe(error) == message
+
+
+def test_a_cell_gets_the_same_time_everywhere(tmp_path):
+    """Validate (nbgrader's config), `workbook check` and grading allow a cell the same time."""
+    from workbook.check import CELL_TIMEOUT
+    from workbook.course import course_config
+    from workbook.sandboxing import Limits
+
+    assert course_config(tmp_path).Execute.timeout == CELL_TIMEOUT == Limits().timeout
