@@ -25,6 +25,8 @@ from workbook.tasks import (
     tasks,
 )
 
+from . import liars
+
 KERNEL_NAME = "django-workbook"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 LEAKS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
@@ -82,6 +84,14 @@ class RoundTrip:
             self.course.autograde(student)
             self._graded[student] = self.course.scores(student, self.release_path.stem)
         return self._graded[student]
+
+    def variant_scores(self, student, change):
+        """Grade the instructor notebook with every task's solution passed through ``change``."""
+        notebook = _read_copy(self.source)
+        for task in self.tasks:
+            cell = notebook.cells[task.solution_index]
+            cell.source = change(cell.source)
+        return self.scores(student, notebook)
 
     def fixture_score(self, task_id, folder, fixture):
         """Grade the instructor notebook with ``task_id``'s solution replaced by a fixture.
@@ -250,3 +260,20 @@ def test_ignoring_a_stated_requirement_scores_less(path, task_id, fixture, round
 def test_alternative_answer_scores_full(path, task_id, fixture, round_trips):
     score, maximum = round_trips(path).fixture_score(task_id, ALTERNATIVE_ANSWERS_DIR, fixture)
     assert score == maximum, f"{path.name}: the correct answer {fixture!r} to {task_id} lost marks."
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOK_PARAMS)
+def test_a_lying_answer_gains_nothing(path, round_trips):
+    """Tests compare plain values: a wrong value that claims to be equal scores no more than
+    the same wrong value told honestly (``liars``)."""
+    trip = round_trips(path)
+    lying = trip.variant_scores("lying", lambda source: liars.disguise(source, lie=True))
+    honest = trip.variant_scores("honest-wrong", lambda source: liars.disguise(source, lie=False))
+    fooled = [
+        f"{task.id}: {lying[task.test_id]} lying against {honest[task.test_id]} honest"
+        for task in trip.tasks
+        if liars.functions(trip.source.cells[task.solution_index].source)
+        and lying[task.test_id][0] > honest[task.test_id][0]
+    ]
+    assert not fooled, f"{path.name}: tests fooled by values that lie about equality: {fooled}"
