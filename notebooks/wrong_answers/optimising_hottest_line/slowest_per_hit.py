@@ -1,0 +1,12 @@
+# Reads the "Per Hit" column: the line slowest per run, not the one that took most time.
+from line_profiler import LineProfiler
+
+
+def hottest_line(func, *args, **kwargs):
+    """Profile one call of ``func``; return (line number, share of the call's time)."""
+    profiler = LineProfiler(func)
+    profiler.runcall(func, *args, **kwargs)
+    lines = [line for timings in profiler.get_stats().timings.values() for line in timings]
+    total = sum(ticks for _, _, ticks in lines)
+    number, _, ticks = max(lines, key=lambda line: line[2] / line[1])
+    return number, ticks / total
