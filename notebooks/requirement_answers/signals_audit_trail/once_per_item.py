@@ -1,0 +1,22 @@
+# Ignores "once per item": also connects for Audio, so deleting an Audio is audited twice.
+# ruff: noqa: F821  (DeletedContent is defined in the notebook)
+from catalog.models import Audio, Content
+from django.db.models.signals import post_delete, pre_delete
+
+
+def remember_comment_count(sender, instance, **kwargs):
+    instance._audit_comment_count = instance.comments.count()
+
+
+def record_deletion(sender, instance, **kwargs):
+    DeletedContent.objects.create(
+        content_pk=instance.pk,
+        title=instance.title,
+        comment_count=getattr(instance, "_audit_comment_count", 0),
+    )
+
+
+pre_delete.connect(remember_comment_count, sender=Content, dispatch_uid="signals-audit-pre")
+post_delete.connect(record_deletion, sender=Content, dispatch_uid="signals-audit-post")
+pre_delete.connect(remember_comment_count, sender=Audio, dispatch_uid="signals-audit-pre-audio")
+post_delete.connect(record_deletion, sender=Audio, dispatch_uid="signals-audit-post-audio")
