@@ -336,6 +336,7 @@ def limits_from(args):
         processes=args.processes,
         file_size_mb=args.file_size,
         output_kb=args.output_kb,
+        disk_mb=args.disk,
     )
 
 
@@ -350,6 +351,7 @@ def add_limit_arguments(parser):
     group.add_argument("--processes", type=int, default=default.processes, help="per kernel")
     group.add_argument("--file-size", type=int, default=default.file_size_mb, help="MB per file")
     group.add_argument("--output-kb", type=int, default=default.output_kb, help="KB of output")
+    group.add_argument("--disk", type=int, default=default.disk_mb, help="MB written to disk")
     sandbox = parser.add_argument_group("sandbox")
     sandbox.add_argument(
         "--no-sandbox",

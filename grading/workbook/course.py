@@ -15,6 +15,8 @@ GRADING_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = GRADING_DIR.parent
 NOTEBOOKS_DIR = REPO_DIR / "notebooks"
 ASSIGNMENT = "workbook"
+# Folders of a source folder that stay with the instructor: the answer fixtures.
+NOT_RELEASED = ("wrong_answers", "requirement_answers", "alternative_answers")
 
 
 def _put_environment_on_path():
@@ -60,6 +62,16 @@ class Course:
         source.mkdir(parents=True, exist_ok=True)
         for notebook in notebooks:
             shutil.copyfile(notebook, source / Path(notebook).name)
+
+    def add_source_folder(self, folder):
+        """Copy an assignment's source folder: its notebooks and every file beside them.
+
+        Data files, ``autotests.yml`` and images go to the candidates with the notebooks
+        (nbgrader releases them) and to the kernels that grade them. The workbook's answer
+        fixtures (``*_answers/``) never do.
+        """
+        skip = shutil.ignore_patterns(*NOT_RELEASED, *self.config.CourseDirectory.ignore)
+        shutil.copytree(folder, self.folder("source"), ignore=skip, dirs_exist_ok=True)
 
     def generate(self):
         """Build the candidate version (``release/``) and record the cells in the gradebook."""

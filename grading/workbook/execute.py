@@ -7,7 +7,8 @@
   kernel's state is recorded (``kernel_guard.snapshot``); before each graded cell, hooks,
   transformers and patched functions are put back (``kernel_guard.restore``) and a canary cell
   that must fail is run: if its failure does not come back, errors are being swallowed;
-- limits on output (bytes of every message a cell sends, comms included) and on hangs (a
+- limits on output (bytes of every message a cell sends, comms included), on what a kernel
+  writes to its working folder (checked each second while a cell runs), and on hangs (a
   cell that outlives the timeout and then ignores the interrupt);
 - a static policy (``policy``): a submission whose code reaches for the interpreter's
   machinery is not run at all; its graded cells score 0 and the lines are noted for a person;
@@ -27,6 +28,7 @@ reason is left as a note (``NOTES``). nbgrader's own defence against a patched
 
 import asyncio
 import json
+import os
 import secrets
 from pathlib import Path
 from queue import Empty
@@ -43,6 +45,7 @@ from workbook import policy, zygote
 from workbook.sandboxing import SandboxKernelManager
 
 GUARD_SOURCE = Path(__file__).with_name("kernel_guard.py").read_text()
+MAX_ENTRIES = 100_000  # files and folders a kernel may leave in its working folder
 FAILED_RESTORE = "the guard could not put back what the submission changed:"
 # Notes left while grading in this process: (notebook name, text).
 NOTES = []
@@ -54,6 +57,9 @@ class GradingStopped(Exception):
 
 class GuardedExecute(Execute):
     output_limit = Integer(2 * 2**20, help="Bytes of output recorded per notebook.").tag(
+        config=True
+    )
+    disk_limit = Integer(512 * 2**20, help="Bytes a kernel may write to its folder.").tag(
         config=True
     )
     guard = Bool(True, help="Restore hooks and run a canary before graded cells.").tag(config=True)
@@ -154,6 +160,26 @@ class GuardedExecute(Execute):
     # -- each cell ---------------------------------------------------------------------------
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        watchdog = asyncio.ensure_future(self._watch_disk())
+        try:
+            return await self._execute_cell(cell, cell_index, execution_count, store_history)
+        finally:
+            watchdog.cancel()
+
+    async def _watch_disk(self):
+        """Kill the kernel once its working folder holds more than ``disk_limit`` bytes."""
+        folder = getattr(self.km, "workdir", None)
+        while folder is not None:
+            await asyncio.sleep(1)
+            if folder_bytes(folder, self.disk_limit) > self.disk_limit:
+                if self._failure is None:
+                    self._failure = (
+                        f"the notebook wrote more than {self.disk_limit // 2**20} MB to disk"
+                    )
+                await self.km._async_kill_kernel()
+                return
+
+    async def _execute_cell(self, cell, cell_index, execution_count, store_history):
         graded = cell.cell_type == "code" and utils.is_grade(cell) and cell.source.strip()
         if self.guard and graded:
             await self._guard_before(cell)
@@ -297,6 +323,29 @@ class GuardedExecute(Execute):
                     asyncio.ensure_future(self.km._async_kill_kernel())
                 return None
         return super().process_message(msg, cell, cell_index)
+
+
+def folder_bytes(folder, enough):
+    """Bytes the files under ``folder`` take, counted until ``enough`` is passed.
+
+    Without recursion (a kernel may leave any depth) and bounded in entries, so a folder
+    of a million empty files counts as full rather than taking a minute to count.
+    """
+    total, todo, entries = 0, [str(folder)], 0
+    while todo and total <= enough:
+        try:
+            with os.scandir(todo.pop()) as found:
+                for entry in found:
+                    entries += 1
+                    if entries > MAX_ENTRIES:
+                        return enough + 1
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append(entry.path)
+                    else:
+                        total += entry.stat(follow_symlinks=False).st_blocks * 512
+        except OSError:
+            continue
+    return total
 
 
 def _boot_source(nb):

@@ -79,17 +79,18 @@ def check_clean(name, text):
         raise RuntimeError(f"{name} would carry {found} into the candidate bundle; not written.")
 
 
-def build_bundle(release_notebooks, out_path, repo=REPO_DIR):
-    """Write the candidate bundle zip; return its path."""
+def build_bundle(release_folder, out_path, repo=REPO_DIR):
+    """Write the candidate bundle zip (the released folder in ``notebooks/``); return its path."""
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     partial = out_path.with_suffix(".partial")
-    names = ", ".join(path.name for path in release_notebooks)
+    names = ", ".join(path.name for path in sorted(Path(release_folder).glob("*.ipynb")))
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for notebook in release_notebooks:
-            text = notebook.read_text(encoding="utf-8")
-            check_clean(notebook.name, text)
-            bundle.writestr(f"{TOP}/notebooks/{notebook.name}", text)
+        for path, relative in _files(Path(release_folder)):
+            relative = relative.relative_to(relative.parts[0])  # drop the release folder's name
+            if path.suffix == ".ipynb":
+                check_clean(path.name, path.read_text(encoding="utf-8"))
+            bundle.write(path, f"{TOP}/notebooks/{relative.as_posix()}")
         for item in SHIPPED:
             for path, relative in _files(repo / item):
                 if path.suffix == ".ipynb":
@@ -110,9 +111,9 @@ def release(source=NOTEBOOKS_DIR, out=DEFAULT_OUT):
     stale = course.folder("source")
     if stale.exists():
         shutil.rmtree(stale)  # a notebook removed from the source must leave the course too
-    course.add_sources(notebooks)
-    released = course.generate()
-    bundle = build_bundle(released, out / BUNDLE_NAME)
+    course.add_source_folder(source)
+    course.generate()
+    bundle = build_bundle(course.folder("release"), out / BUNDLE_NAME)
     return course, bundle
 
 

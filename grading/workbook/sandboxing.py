@@ -46,6 +46,8 @@ LAUNCHER = Path(__file__).with_name("limited.py")
 SANDBOX_PROJECT = REPO_DIR / "sandbox_project"
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 NAMESPACES = ["--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts"]
+# Set by nbgrader while it runs notebooks; its FAQ tells authors to rely on them.
+NBGRADER_VARIABLES = ("NBGRADER_EXECUTION", "NBGRADER_VALIDATING")
 # What a kernel sees of the machine besides Python and the project (``exposed_paths``).
 SYSTEM = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"]
 # Folders a kernel never needs to read: covered with an empty tmpfs inside the sandbox.
@@ -67,6 +69,7 @@ class Limits:
     processes: int = 128  # processes and threads per kernel
     file_size_mb: int = 64  # largest file the kernel may write
     output_kb: int = 2048  # total output recorded per notebook
+    disk_mb: int = 512  # what the kernel may write into its working folder
     tmp_mb: int = 256  # size of the private /tmp
     hang_grace: int = 10  # seconds a timed-out cell has to stop once interrupted
 
@@ -269,10 +272,26 @@ def limited_command(command, rlimits, cgroups, cwd=None):
     return [sys.executable, "-S", str(LAUNCHER), json.dumps(spec), "--", *command]
 
 
+def copy_released_files(folder, work):
+    """Copy the files beside a graded notebook (data files the assignment released) to
+    ``work``, the kernel's working folder, read-only: the notebook opens them as it would
+    in its own folder. Notebooks stay behind."""
+    for path in sorted(folder.rglob("*")):
+        if path.suffix == ".ipynb" or not path.is_file() or path.is_symlink():
+            continue
+        target = work / path.relative_to(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        target.chmod(0o444)
+
+
 def kernel_env(workdir, sandboxed):
-    """Return the kernel's whole environment: nothing inherited from the grader."""
+    """Return the kernel's whole environment: nothing inherited from the grader but the
+    variables nbgrader sets for the notebooks it runs (``NBGRADER_EXECUTION``)."""
     spec_env = kernel_json()["env"]
+    nbgrader = {name: os.environ[name] for name in NBGRADER_VARIABLES if name in os.environ}
     return {
+        **nbgrader,
         "PATH": os.pathsep.join(
             [str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"]
         ),
@@ -377,6 +396,8 @@ class SandboxKernelManager(AsyncKernelManager):
         return limited_command(command, rlimits(self._limits, self.cgroups), self.cgroups, cwd)
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
+        if kw.get("cwd"):  # the notebook's folder, where nbgrader put the released files
+            copy_released_files(Path(kw["cwd"]), self.workdir / "work")
         kw["env"] = kernel_env(self.workdir, self.sandbox)
         kw["cwd"] = str(self.workdir / "work")
         await super()._async_launch_kernel(kernel_cmd, **kw)

@@ -16,12 +16,12 @@ Answer fixtures for task ``<id>`` replace its solution cell's source, one file e
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook.course import NOTEBOOKS_DIR
+from workbook.course import NOT_RELEASED, NOTEBOOKS_DIR
 
 TEST_SUFFIX = "_tests"
-WRONG_ANSWERS_DIR = NOTEBOOKS_DIR / "wrong_answers"
-REQUIREMENT_ANSWERS_DIR = NOTEBOOKS_DIR / "requirement_answers"
-ALTERNATIVE_ANSWERS_DIR = NOTEBOOKS_DIR / "alternative_answers"
+WRONG_ANSWERS_DIR, REQUIREMENT_ANSWERS_DIR, ALTERNATIVE_ANSWERS_DIR = (
+    NOTEBOOKS_DIR / name for name in NOT_RELEASED
+)
 
 
 @dataclass(frozen=True)

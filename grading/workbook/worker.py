@@ -73,6 +73,7 @@ def job_config(job, root):
     extra.Autograde.sanitize_preprocessors = sanitize_preprocessors()
     extra.GuardedExecute.timeout = limits["timeout"]
     extra.GuardedExecute.output_limit = limits["output_kb"] * 1024
+    extra.GuardedExecute.disk_limit = limits["disk_mb"] * 2**20
     extra.GuardedExecute.hang_grace = limits["hang_grace"]
     extra.GuardedExecute.source_dir = job.source
     if job.sandbox:  # the zygote outlives the job: its folder is the run's, not the job's

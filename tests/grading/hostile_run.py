@@ -39,7 +39,7 @@ COUNT_TESTS = f"{hostile.COUNT}_tests"
 TOP_TESTS = f"{hostile.TOP}_tests"
 WRONG = NOTEBOOKS_DIR / "wrong_answers" / hostile.TOP / "counts_items_not_plays.py"
 ZIPPED = {"instructor", "h-probe", "h-fork-bomb"}
-LIMITS = Limits(timeout=5, memory_mb=768, processes=64, output_kb=256, hang_grace=3)
+LIMITS = Limits(timeout=5, memory_mb=768, processes=64, output_kb=256, disk_mb=128, hang_grace=3)
 RUN_SECONDS = 1200
 
 

@@ -230,6 +230,13 @@ LYING = {
     ),
 }
 
+# Files of 32 MB (under the file-size limit) into the working folder until something stops it.
+DISK_FILL = """
+for number in range(10_000):
+    with open(f"fill-{number}", "wb") as fill:
+        fill.write(b"x" * 32 * 2**20)
+"""
+
 
 def _probe_lines(paths):
     lines = []
@@ -330,6 +337,7 @@ def build(release, paths):
         "h-zygote-stop": _with_solution(release, STOP_PARENT),
         "h-zygote-kill": _with_solution(release, KILL_EVERYONE),
         "h-deep-tree": _with_solution(release, DEEP_TREE),
+        "h-disk-fill": _with_solution(release, DISK_FILL),
         **{name: _with_solution(release, code) for name, code in {**DURING, **LYING}.items()},
     }
 

@@ -80,6 +80,7 @@ HOSTILE = [
     "h-zygote-stop",
     "h-zygote-kill",
     "h-deep-tree",
+    "h-disk-fill",
     *hostile.DURING,
     *hostile.LYING,
 ]
@@ -116,6 +117,7 @@ def test_hostile_submission_gains_nothing(graded, student):
         ("h-sleep", "ran past the 5 s limit"),
         ("h-patch-helpers", "django.test.utils.CaptureQueriesContext"),
         ("h-metadata", "Ignored grading metadata"),
+        ("h-disk-fill", "MB to disk"),
         *[(student, "withheld for a person") for student in hostile.DURING],
         ("h-extra-cells", "bonus_tests"),
     ],
