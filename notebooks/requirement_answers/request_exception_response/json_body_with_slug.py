@@ -1,0 +1,17 @@
+# Ignores the JSON body's slug: the body only says "locked".
+
+from django.http import JsonResponse
+
+
+class LockedContentMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, ContentLocked):
+            body = {"error": "locked"}
+            return JsonResponse(body, status=423, headers={"Retry-After": "30"})
+        return None
