@@ -1,4 +1,4 @@
-# Reaches for multi-table inheritance whenever there are new columns: never "abstract".
+# Ignores rule 4: multi-table whenever there are new columns, never the lighter "abstract".
 def choose_kind(facts):
     if facts["own_columns"]:
         return "multi-table"
