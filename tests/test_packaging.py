@@ -42,3 +42,17 @@ def test_environment_matches_pyproject():
         f"only in environment.yml {sorted(environment.items() - pyproject.items())}, "
         f"only in pyproject.toml {sorted(pyproject.items() - environment.items())}."
     )
+
+
+def test_the_command_line_imports_nothing_heavy_to_answer():
+    """`workbook X --help` imports no grading machinery: it answers at once (bench_cli.py)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from workbook import cli; cli.build_parser(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'nbgrader', 'nbformat', 'jupyter_client', 'nbclient', 'django', 'sqlalchemy'}))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]", run.stdout

@@ -28,7 +28,7 @@ from pathlib import Path
 import nbformat
 
 from workbook import gradebook
-from workbook.course import REPO_DIR, Course
+from workbook.course import Course
 from workbook.errors import CommandError, SandboxUnavailable
 from workbook.kernel_zygote import remove_tree
 from workbook.progress import Progress
@@ -42,7 +42,6 @@ from workbook.sandboxing import (
 )
 from workbook.worker import Job, Result
 
-DEFAULT_COURSE = REPO_DIR / "build" / "course"
 NOTES_FILE = "grading_notes.json"
 STARTUP_SECONDS = 120  # per notebook: kernel start, guard, boot
 
@@ -329,54 +328,6 @@ def record(course, job, result):
     return Outcome(job.student, merged, notes, result.seconds)
 
 
-def limits_from(args):
-    return Limits(
-        timeout=args.timeout,
-        memory_mb=args.memory,
-        processes=args.processes,
-        file_size_mb=args.file_size,
-        output_kb=args.output_kb,
-        disk_mb=args.disk,
-    )
-
-
-def add_limit_arguments(parser):
-    default = Limits()
-    group = parser.add_argument_group("limits (per notebook)")
-    group.add_argument(
-        "--workers", type=int, default=None, help="parallel graders (default: cores)"
-    )
-    group.add_argument("--timeout", type=int, default=default.timeout, help="seconds per cell")
-    group.add_argument("--memory", type=int, default=default.memory_mb, help="MB per kernel")
-    group.add_argument("--processes", type=int, default=default.processes, help="per kernel")
-    group.add_argument("--file-size", type=int, default=default.file_size_mb, help="MB per file")
-    group.add_argument("--output-kb", type=int, default=default.output_kb, help="KB of output")
-    group.add_argument("--disk", type=int, default=default.disk_mb, help="MB written to disk")
-    sandbox = parser.add_argument_group("sandbox")
-    sandbox.add_argument(
-        "--no-sandbox",
-        dest="sandbox",
-        action="store_false",
-        help="run submitted code UNCONFINED, with your rights (DANGEROUS: only for submissions "
-        "you trust; by default grading refuses to start without a usable bubblewrap sandbox)",
-    )
-    sandbox.add_argument(
-        "--hide", action="append", default=[], metavar="DIR", help="another folder to hide"
-    )
-
-
-def add_parser(subparsers):
-    parser = subparsers.add_parser(
-        "autograde", help="grade every collected submission (parallel, sandboxed)"
-    )
-    parser.add_argument("--course", type=Path, default=DEFAULT_COURSE, help="course folder")
-    parser.add_argument(
-        "--student", action="append", default=None, help="grade only this student (repeatable)"
-    )
-    add_limit_arguments(parser)
-    parser.set_defaults(func=run)
-
-
 def summarise(outcomes, stream=sys.stdout):
     failed = [o.student for o in outcomes.values() if not o.ok]
     noted = sum(bool(o.notes) for o in outcomes.values())
@@ -393,7 +344,7 @@ def run(args):
         course,
         students=args.student,
         workers=args.workers,
-        limits=limits_from(args),
+        limits=Limits.from_arguments(args),
         sandbox=args.sandbox,
         hide=args.hide,
     )

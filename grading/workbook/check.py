@@ -20,7 +20,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 from workbook import hints
-from workbook.sandboxing import Limits
+from workbook.limits import Limits
 from workbook.tasks import nbgrader, prose_tasks, tasks
 from workbook.workspace import Workspace, find_workspace
 
@@ -307,22 +307,6 @@ def _summary(progress):
     if upcoming:
         line += f" Next: {Path(upcoming.name).stem}, {upcoming.next_task.title}."
     return line
-
-
-def add_parser(subparsers):
-    parser = subparsers.add_parser(
-        "check",
-        help="run the visible tests of your notebooks and show your progress",
-        description="Run the visible tests of your saved notebooks (a copy of each, so your "
-        "files are not changed) and show tasks passed, points, the next task and its hint.",
-    )
-    parser.add_argument(
-        "notebook", nargs="?", help="one notebook (e.g. 02 or 02_name); all if left out"
-    )
-    parser.add_argument("--hint", action="store_true", help="print the hint of the next task")
-    parser.add_argument("--workspace", help="workspace folder (default: found automatically)")
-    parser.add_argument("-j", "--jobs", type=int, help="notebooks checked at once")
-    parser.set_defaults(func=run)
 
 
 def run(args):

@@ -1,29 +1,192 @@
 """``workbook``: one command with a subcommand per step, for graders, teachers and candidates.
 
-Each subcommand lives in its own module, which offers ``add_parser(subparsers)``; the parser
-it adds carries ``func`` (called with the parsed arguments, returning an exit status). A
+Every subcommand is one row of ``COMMANDS``: its name, what it does, the function that adds
+its options, and the module function that runs it (``"module:function"``, called with the
+parsed arguments and returning an exit status). Only that module is imported, and only when
+the command runs, so ``workbook --help`` and ``workbook X --help`` answer at once. A
 ``CommandError`` is printed as one line and ends the command with status 2.
 """
 
 import argparse
+import importlib
 import sys
 import warnings
+from dataclasses import dataclass
+from pathlib import Path
 
-from workbook import (
-    autograde,
-    check,
-    collect,
-    export,
-    feedback,
-    grade,
-    lab,
-    release,
-    report,
-    reset,
-)
 from workbook.errors import CommandError
+from workbook.limits import Limits
+from workbook.paths import BUILD_DIR, DEFAULT_COURSE, NOTEBOOKS_DIR
 
-COMMANDS = [lab, check, reset, release, collect, autograde, feedback, export, report, grade]
+
+def _lab(parser):
+    parser.add_argument("--port", type=int, default=8888, help="port on 127.0.0.1 (default 8888)")
+    parser.add_argument("--no-browser", action="store_true", help="print the URL, open nothing")
+    parser.add_argument("--token", help="the server's access token (default: a random one)")
+    parser.add_argument(
+        "--instructor",
+        action="store_true",
+        help="open the instructor notebooks (solutions, hidden tests) instead: for teachers",
+    )
+    parser.add_argument(
+        "--root",
+        help="the repository or candidate bundle to work in (default: the one this command "
+        "is installed from)",
+    )
+
+
+def _check(parser):
+    parser.add_argument(
+        "notebook", nargs="?", help="one notebook (e.g. 02 or 02_name); all if left out"
+    )
+    parser.add_argument("--hint", action="store_true", help="print the hint of the next task")
+    parser.add_argument("--workspace", help="workspace folder (default: found automatically)")
+    parser.add_argument("-j", "--jobs", type=int, help="notebooks checked at once")
+
+
+def _reset(parser):
+    parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="e.g. 02 or 02_name")
+    parser.add_argument("--all", action="store_true", help="reset every notebook")
+    parser.add_argument("--workspace", help="workspace folder (default: found automatically)")
+
+
+def _release(parser):
+    parser.add_argument(
+        "--source", type=Path, default=NOTEBOOKS_DIR, help="instructor notebooks folder"
+    )
+    parser.add_argument("--out", type=Path, default=BUILD_DIR, help="output folder (build/)")
+
+
+def _course(parser):
+    parser.add_argument(
+        "--course", type=Path, default=DEFAULT_COURSE, help="course folder (default build/course)"
+    )
+
+
+def _collect(parser):
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    _course(parser)
+
+
+def _limits(parser):
+    default = Limits()
+    group = parser.add_argument_group("limits (per notebook)")
+    group.add_argument(
+        "--workers", type=int, default=None, help="parallel graders (default: cores)"
+    )
+    group.add_argument("--timeout", type=int, default=default.timeout, help="seconds per cell")
+    group.add_argument("--memory", type=int, default=default.memory_mb, help="MB per kernel")
+    group.add_argument("--processes", type=int, default=default.processes, help="per kernel")
+    group.add_argument("--file-size", type=int, default=default.file_size_mb, help="MB per file")
+    group.add_argument("--output-kb", type=int, default=default.output_kb, help="KB of output")
+    group.add_argument("--disk", type=int, default=default.disk_mb, help="MB written to disk")
+    sandbox = parser.add_argument_group("sandbox")
+    sandbox.add_argument(
+        "--no-sandbox",
+        dest="sandbox",
+        action="store_false",
+        help="run submitted code UNCONFINED, with your rights (DANGEROUS: only for submissions "
+        "you trust; by default grading refuses to start without a usable bubblewrap sandbox)",
+    )
+    sandbox.add_argument(
+        "--hide", action="append", default=[], metavar="DIR", help="another folder to hide"
+    )
+
+
+def _autograde(parser):
+    _course(parser)
+    parser.add_argument(
+        "--student", action="append", default=None, help="grade only this student (repeatable)"
+    )
+    _limits(parser)
+
+
+def _output(default):
+    def add(parser):
+        _course(parser)
+        parser.add_argument("--out", type=Path, default=None, help=f"(default {default})")
+
+    return add
+
+
+def _grade(parser):
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="zips or folders")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the results")
+    _course(parser)
+    _limits(parser)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    options: object  # (parser) -> None
+    run: str  # "module:function"
+    description: str = ""
+
+
+COMMANDS = [
+    Command(
+        "lab",
+        "open JupyterLab on your workspace of candidate notebooks",
+        _lab,
+        "workbook.lab:run",
+        "Create or update your workspace (build/workspace/) without overwriting your edits, "
+        "then open JupyterLab on it.",
+    ),
+    Command(
+        "check",
+        "run the visible tests of your notebooks and show your progress",
+        _check,
+        "workbook.check:run",
+        "Run the visible tests of your saved notebooks (a copy of each, so your files are not "
+        "changed) and show tasks passed, points, the next task and its hint.",
+    ),
+    Command(
+        "reset",
+        "put a notebook (or all) back to its starting version, backing up yours",
+        _reset,
+        "workbook.reset:run",
+        "Put notebooks back to the starting (candidate) version. Your current version is "
+        "copied first to .backups/<timestamp>/ inside the workspace.",
+    ),
+    Command(
+        "release", "build candidate notebooks and the bundle", _release, "workbook.release:run"
+    ),
+    Command(
+        "collect", "import submissions (zip files or folders)", _collect, "workbook.collect:run"
+    ),
+    Command(
+        "autograde",
+        "grade every collected submission (parallel, sandboxed)",
+        _autograde,
+        "workbook.autograde:run",
+    ),
+    Command(
+        "feedback",
+        "write each candidate's feedback pages (hidden tests not shown)",
+        _output("<course>/results/feedback"),
+        "workbook.feedback:run",
+    ),
+    Command(
+        "export",
+        "write grades.csv: one row per candidate, one column per notebook",
+        _output("<course>/results/grades.csv"),
+        "workbook.export:run",
+    ),
+    Command(
+        "report",
+        "write report.html: scores, plots, tampering and similarity flags",
+        _output("<course>/results/report.html"),
+        "workbook.report:run",
+    ),
+    Command(
+        "grade",
+        "collect, autograde, feedback, export and report in one go",
+        _grade,
+        "workbook.grade:run",
+    ),
+]
 
 
 def build_parser():
@@ -33,18 +196,23 @@ def build_parser():
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
-        command.add_parser(subparsers)
+        sub = subparsers.add_parser(
+            command.name, help=command.help, description=command.description or command.help
+        )
+        command.options(sub)
+        sub.set_defaults(run=command.run)
     return parser
 
 
 def main(argv=None):
     """Run one subcommand and return its exit status."""
     args = build_parser().parse_args(argv)
+    module, function = args.run.split(":")
     # nbgrader's gradebook code trips this SQLAlchemy warning on every autograde; it says
     # nothing a grader can act on.
     warnings.filterwarnings("ignore", message="Object of type .* not in session")
     try:
-        return args.func(args) or 0
+        return getattr(importlib.import_module(module), function)(args) or 0
     except CommandError as error:
         print(f"workbook {args.command}: {error}", file=sys.stderr)
         return 2

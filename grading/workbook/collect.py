@@ -20,10 +20,9 @@ from pathlib import Path, PurePosixPath
 
 import nbformat
 
-from workbook.course import REPO_DIR, Course
+from workbook.course import Course
 from workbook.errors import CommandError
 
-DEFAULT_COURSE = REPO_DIR / "build" / "course"
 MAX_NOTEBOOK_BYTES = 20 * 2**20
 IGNORED = ("__MACOSX", ".ipynb_checkpoints")
 # What reading one member can raise: a bad CRC or header (BadZipFile), corrupt data (zlib,
@@ -223,13 +222,6 @@ def collect(course, paths):
             found = " ".join(issues) or "it holds no notebook of this assignment."
             result.problem(path, f"not imported: {found}")
     return result
-
-
-def add_parser(subparsers):
-    parser = subparsers.add_parser("collect", help="import submissions (zip files or folders)")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    parser.add_argument("--course", type=Path, default=DEFAULT_COURSE, help="course folder")
-    parser.set_defaults(func=run)
 
 
 def report(result, stream=sys.stdout):

@@ -11,9 +11,8 @@ from nbgrader.apps import NbGraderAPI
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-GRADING_DIR = Path(__file__).resolve().parent.parent
-REPO_DIR = GRADING_DIR.parent
-NOTEBOOKS_DIR = REPO_DIR / "notebooks"
+from workbook.paths import GRADING_DIR
+
 ASSIGNMENT = "workbook"
 # Folders of a source folder that stay with the instructor: the answer fixtures.
 NOT_RELEASED = ("wrong_answers", "requirement_answers", "alternative_answers")

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from workbook.autograde import DEFAULT_COURSE
 from workbook.course import Course
 
 MAX_ROW = "(max score)"
@@ -121,19 +120,6 @@ def write_grades_csv(course, out_path):
                 ]
             )
     return out_path
-
-
-def add_parser(subparsers):
-    parser = subparsers.add_parser(
-        "export", help="write grades.csv: one row per candidate, one column per notebook"
-    )
-    parser.add_argument(
-        "--course", type=Path, default=DEFAULT_COURSE, help="course folder (default build/course)"
-    )
-    parser.add_argument(
-        "--out", type=Path, default=None, help="CSV file (default <course>/results/grades.csv)"
-    )
-    parser.set_defaults(func=run)
 
 
 def open_course(path):

@@ -28,8 +28,6 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 from traitlets import Bool, Unicode
 
-from workbook.autograde import DEFAULT_COURSE
-
 log = logging.getLogger(__name__)
 
 HIDDEN_NOTE = "(the hidden tests are not shown)"
@@ -60,8 +58,12 @@ class HideGraderOnlyText(Preprocessor):
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
+        cell, resources = self._hide_regions(cell, resources)
         if cell.cell_type == "code":
             cell.outputs = [self._unquoted(output) for output in cell.get("outputs", [])]
+        return cell, resources
+
+    def _hide_regions(self, cell, resources):
         if not (utils.is_grade(cell) or utils.is_task(cell) or utils.is_locked(cell)):
             return cell, resources
         if utils.is_solution(cell):
@@ -159,19 +161,6 @@ def write_feedback(course, out_dir):
         for page in sorted(course.folder("feedback", student).glob("*.html")):
             written.append(Path(shutil.copyfile(page, target / page.name)))
     return written
-
-
-def add_parser(subparsers):
-    parser = subparsers.add_parser(
-        "feedback", help="write each candidate's feedback pages (hidden tests not shown)"
-    )
-    parser.add_argument(
-        "--course", type=Path, default=DEFAULT_COURSE, help="course folder (default build/course)"
-    )
-    parser.add_argument(
-        "--out", type=Path, default=None, help="folder (default <course>/results/feedback)"
-    )
-    parser.set_defaults(func=run)
 
 
 def run(args):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from workbook import autograde, collect
 from workbook.course import Course
+from workbook.limits import Limits
 
 
 def grade(course, paths, out, **options):
@@ -33,19 +34,6 @@ def grade(course, paths, out, **options):
     return collected, outcomes, written
 
 
-def add_parser(subparsers):
-    parser = subparsers.add_parser(
-        "grade", help="collect, autograde, feedback, export and report in one go"
-    )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="zips or folders")
-    parser.add_argument("--out", type=Path, required=True, help="folder for the results")
-    parser.add_argument(
-        "--course", type=Path, default=autograde.DEFAULT_COURSE, help="course folder"
-    )
-    autograde.add_limit_arguments(parser)
-    parser.set_defaults(func=run)
-
-
 def run(args):
     course = Course(args.course)
     collected, outcomes, written = grade(
@@ -53,7 +41,7 @@ def run(args):
         args.paths,
         args.out,
         workers=args.workers,
-        limits=autograde.limits_from(args),
+        limits=Limits.from_arguments(args),
         sandbox=args.sandbox,
         hide=args.hide,
     )

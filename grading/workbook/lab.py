@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workbench.kernelspec import install
 
-from workbook.course import GRADING_DIR
+from workbook.paths import GRADING_DIR
 from workbook.workspace import Layout, open_workspace
 
 COURSE_ID = "django-interview-workbook"
@@ -23,29 +23,6 @@ INSTRUCTOR_PLUGINS = ["@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-
 # The news pop-up asks to fetch news from the internet: off for everyone.
 QUIET_PLUGINS = ["@jupyterlab/apputils-extension:announcements"]
 INSTRUCTOR_SERVER_EXTENSIONS = ["nbgrader.server_extensions.formgrader"]
-
-
-def add_parser(subparsers):
-    parser = subparsers.add_parser(
-        "lab",
-        help="open JupyterLab on your workspace of candidate notebooks",
-        description="Create or update your workspace (build/workspace/) without overwriting "
-        "your edits, then open JupyterLab on it.",
-    )
-    parser.add_argument("--port", type=int, default=8888, help="port on 127.0.0.1 (default 8888)")
-    parser.add_argument("--no-browser", action="store_true", help="print the URL, open nothing")
-    parser.add_argument("--token", help="the server's access token (default: a random one)")
-    parser.add_argument(
-        "--instructor",
-        action="store_true",
-        help="open the instructor notebooks (solutions, hidden tests) instead: for teachers",
-    )
-    parser.add_argument(
-        "--root",
-        help="the repository or candidate bundle to work in (default: the one this command "
-        "is installed from)",
-    )
-    parser.set_defaults(func=run)
 
 
 def write_jupyter_config(layout, *, candidate=True):

@@ -15,9 +15,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-from workbook.course import NOTEBOOKS_DIR, REPO_DIR, Course
+from workbook.course import Course
+from workbook.paths import BUILD_DIR, NOTEBOOKS_DIR, REPO_DIR
 
-DEFAULT_OUT = REPO_DIR / "build"
 BUNDLE_NAME = "workbook-candidate.zip"
 TOP = "django-interview-workbook"
 # What the bundle carries from the repository, besides the candidate notebooks.
@@ -101,7 +101,7 @@ def build_bundle(release_folder, out_path, repo=REPO_DIR):
     return out_path
 
 
-def release(source=NOTEBOOKS_DIR, out=DEFAULT_OUT):
+def release(source=NOTEBOOKS_DIR, out=BUILD_DIR):
     """Build the course (candidate notebooks + gradebook) and the bundle; return both."""
     source, out = Path(source), Path(out)
     notebooks = sorted(source.glob("*.ipynb"))
@@ -115,15 +115,6 @@ def release(source=NOTEBOOKS_DIR, out=DEFAULT_OUT):
     course.generate()
     bundle = build_bundle(course.folder("release"), out / BUNDLE_NAME)
     return course, bundle
-
-
-def add_parser(subparsers):
-    parser = subparsers.add_parser("release", help="build candidate notebooks and the bundle")
-    parser.add_argument(
-        "--source", type=Path, default=NOTEBOOKS_DIR, help="instructor notebooks folder"
-    )
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (build/)")
-    parser.set_defaults(func=run)
 
 
 def run(args):

@@ -20,7 +20,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from workbook import similarity, tamper
-from workbook.export import DEFAULT_COURSE, number, open_course, read_scores
+from workbook.export import number, open_course, read_scores
 
 NOTES_FILE = "grading_notes.json"
 MAX_SNIPPET = 4000  # characters of an answer shown beside its look-alike
@@ -340,19 +340,6 @@ def write_report(course, out_path):
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(build_report(course), encoding="utf-8")
     return out_path
-
-
-def add_parser(subparsers):
-    parser = subparsers.add_parser(
-        "report", help="write report.html: scores, plots, tampering and similarity flags"
-    )
-    parser.add_argument(
-        "--course", type=Path, default=DEFAULT_COURSE, help="course folder (default build/course)"
-    )
-    parser.add_argument(
-        "--out", type=Path, default=None, help="HTML file (default <course>/results/report.html)"
-    )
-    parser.set_defaults(func=run)
 
 
 def run(args):

@@ -21,19 +21,6 @@ def reset(names=None, *, workspace=None, layout=None):
     return space.reset(names)
 
 
-def add_parser(subparsers):
-    parser = subparsers.add_parser(
-        "reset",
-        help="put a notebook (or all) back to its starting version, backing up yours",
-        description="Put notebooks back to the starting (candidate) version. Your current "
-        "version is copied first to .backups/<timestamp>/ inside the workspace.",
-    )
-    parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="e.g. 02 or 02_name")
-    parser.add_argument("--all", action="store_true", help="reset every notebook")
-    parser.add_argument("--workspace", help="workspace folder (default: found automatically)")
-    parser.set_defaults(func=run)
-
-
 def run(args):
     if bool(args.all) == bool(args.notebooks):
         print("workbook reset: name notebooks (e.g. `workbook reset 02`) or use --all.")

@@ -29,7 +29,6 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from queue import Empty
 
@@ -39,8 +38,9 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Dict, DottedObjectName, List, Type, Unicode
 from workbench.kernelspec import kernel_json
 
-from workbook.course import REPO_DIR
 from workbook.kernel_zygote import remove_tree
+from workbook.limits import Limits
+from workbook.paths import REPO_DIR
 
 LAUNCHER = Path(__file__).with_name("limited.py")
 SANDBOX_PROJECT = REPO_DIR / "sandbox_project"
@@ -58,23 +58,6 @@ WARNING = (
     "reach the network. Only time, memory, process and file-size limits apply. Grade only "
     "submissions you trust this way, or install bubblewrap and allow user namespaces."
 )
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one graded notebook may use."""
-
-    timeout: int = 120  # seconds per cell: also Validate's and `workbook check`'s limit
-    memory_mb: int = 2048  # per notebook kernel (all its processes with cgroups)
-    processes: int = 128  # processes and threads per kernel
-    file_size_mb: int = 64  # largest file the kernel may write
-    output_kb: int = 2048  # total output recorded per notebook
-    disk_mb: int = 512  # what the kernel may write into its working folder
-    tmp_mb: int = 256  # size of the private /tmp
-    hang_grace: int = 10  # seconds a timed-out cell has to stop once interrupted
-
-    def as_dict(self):
-        return asdict(self)
 
 
 INSTALL_BWRAP = "sudo apt-get install bubblewrap (Debian/Ubuntu; dnf install bubblewrap on Fedora)"

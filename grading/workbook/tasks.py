@@ -16,7 +16,8 @@ Answer fixtures for task ``<id>`` replace its solution cell's source, one file e
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook.course import NOT_RELEASED, NOTEBOOKS_DIR
+from workbook.course import NOT_RELEASED
+from workbook.paths import NOTEBOOKS_DIR
 
 TEST_SUFFIX = "_tests"
 WRONG_ANSWERS_DIR, REQUIREMENT_ANSWERS_DIR, ALTERNATIVE_ANSWERS_DIR = (

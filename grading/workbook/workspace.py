@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from workbook.course import ASSIGNMENT, REPO_DIR, Course
+from workbook.course import ASSIGNMENT, Course
+from workbook.paths import REPO_DIR
 
 MANIFEST = ".workbook.json"
 BACKUPS = ".backups"

@@ -28,7 +28,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from workbook import gradebook
-from workbook.course import GRADING_DIR, NOTEBOOKS_DIR, Course
+from workbook.course import Course
+from workbook.paths import GRADING_DIR, NOTEBOOKS_DIR
 
 CONFIG = """exec(open({config!r}).read())
 c.CourseDirectory.root = {root!r}

@@ -29,8 +29,9 @@ import nbformat
 from workbook import gradebook
 from workbook.autograde import autograde
 from workbook.collect import collect
-from workbook.course import NOTEBOOKS_DIR, REPO_DIR, Course
+from workbook.course import Course
 from workbook.grade import grade
+from workbook.paths import NOTEBOOKS_DIR, REPO_DIR
 from workbook.sandboxing import Limits, cgroup_prefix
 
 SOURCE = NOTEBOOKS_DIR / "00_orientation.ipynb"

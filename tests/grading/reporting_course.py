@@ -18,7 +18,8 @@ import json
 from dataclasses import dataclass
 
 import nbformat
-from workbook.course import NOTEBOOKS_DIR, Course
+from workbook.course import Course
+from workbook.paths import NOTEBOOKS_DIR
 from workbook.tasks import nbgrader
 
 SOURCE = NOTEBOOKS_DIR / "00_orientation.ipynb"
@@ -53,13 +54,14 @@ def public_audio_count():
 """,
     TOP: """from catalog.models import Creator
 from django.db.models import Sum
+from django.db.models.functions import Coalesce
 
 
 def top_creators(n):
     # </pre><script>alert("twin")</script>
     rows = (
         Creator.objects.values("name")
-        .annotate(plays_total=Sum("contents__plays"))
+        .annotate(plays_total=Coalesce(Sum("contents__plays"), 0))
         .order_by("-plays_total", "name")
     )
     names = [row["name"] for row in rows[:n]]
@@ -78,11 +80,12 @@ def public_audio_count():
 """,
     TOP: """from catalog.models import Creator
 from django.db.models import Sum
+from django.db.models.functions import Coalesce
 
 def top_creators(k):
     # sum the plays per creator, biggest first
-    q = Creator.objects.values("name").annotate(plays_total=Sum("contents__plays")).order_by(
-        "-plays_total", "name")
+    q = Creator.objects.values("name").annotate(
+        plays_total=Coalesce(Sum("contents__plays"), 0)).order_by("-plays_total", "name")
     out = [r["name"] for r in q[:k]]
     return out
 """,

@@ -11,7 +11,8 @@ import zipfile
 import nbformat
 import pytest
 from workbook.collect import candidate_id, collect, expand
-from workbook.course import NOTEBOOKS_DIR, Course
+from workbook.course import Course
+from workbook.paths import NOTEBOOKS_DIR
 
 SOURCE = NOTEBOOKS_DIR / "00_orientation.ipynb"
 NAME = SOURCE.name

@@ -3,7 +3,7 @@
 import zipfile
 
 import pytest
-from workbook.course import NOTEBOOKS_DIR
+from workbook.paths import NOTEBOOKS_DIR
 from workbook.release import LEAKS, TOP, check_clean, release
 
 SOURCE = NOTEBOOKS_DIR / "00_orientation.ipynb"

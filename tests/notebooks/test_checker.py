@@ -15,7 +15,8 @@ import sys
 import nbformat
 import pytest
 from workbook import policy
-from workbook.course import NOTEBOOKS_DIR, Course
+from workbook.course import Course
+from workbook.paths import NOTEBOOKS_DIR
 from workbook.tasks import (
     ALTERNATIVE_ANSWERS_DIR,
     REQUIREMENT_ANSWERS_DIR,

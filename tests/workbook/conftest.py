@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from workbook.course import NOTEBOOKS_DIR
+from workbook.paths import NOTEBOOKS_DIR
 from workbook.workspace import Layout
 
 ORIENTATION = NOTEBOOKS_DIR / "00_orientation.ipynb"

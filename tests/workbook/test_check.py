@@ -12,7 +12,7 @@ import pytest
 from nbclient import NotebookClient
 from workbook import cli
 from workbook.check import KERNEL_NAME, NOT_STARTED, check, describe
-from workbook.course import NOTEBOOKS_DIR
+from workbook.paths import NOTEBOOKS_DIR
 from workbook.tasks import tasks
 from workbook.workspace import WORKSPACE_ENV, Workspace
 
@@ -72,9 +72,10 @@ def test_partial_work_shows_progress_and_the_first_failing_message(workspace):
     assert (report.passed, report.earned) == (1, 2)
     task = report.next_task
     assert task.id == "orientation_top_creators"
-    assert task.message.startswith("Expected ["), task.message  # the assertion's own message
+    # the assertion's own message
+    assert task.message.startswith("The three most played creators"), task.message
     assert "1 of 2 tasks pass, 2 of 5 visible points" in text
-    assert "Hint:" in text and 'annotate(total=Sum("contents__plays"))' in text
+    assert "Hint:" in text and "annotate(" in text
     assert "Traceback" not in text and "AssertionError" not in text
 
 

@@ -7,8 +7,8 @@ import re
 
 import nbformat
 import pytest
-from workbook.course import NOTEBOOKS_DIR
 from workbook.hints import hint, title
+from workbook.paths import NOTEBOOKS_DIR
 from workbook.tasks import tasks
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))

@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from workbook.course import REPO_DIR
+from workbook.paths import REPO_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("lab-browser")]
 
