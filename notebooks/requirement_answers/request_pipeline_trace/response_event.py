@@ -1,4 +1,4 @@
-# Ignores the (label, "response", status) event: records the response before the inner layers ran.
+# Ignores the (label, "response", status) event on the way out.
 
 from django.core.signals import got_request_exception, request_finished, request_started
 
