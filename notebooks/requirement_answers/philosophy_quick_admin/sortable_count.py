@@ -1,0 +1,16 @@
+# The count column has no ordering: clicking its header sorts nothing.
+from django.contrib import admin
+from django.db.models import Count
+
+
+class CreatorBackOffice(admin.ModelAdmin):
+    list_display = ["name", "slug", "joined", "content_count"]
+    search_fields = ["name", "contents__title"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.annotate(content_count=Count("contents", distinct=True))
+
+    @admin.display(description="Content")
+    def content_count(self, creator):
+        return creator.content_count
