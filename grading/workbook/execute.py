@@ -40,6 +40,7 @@ from nbformat import NotebookNode
 from nbgrader import utils
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Enum, Integer, Unicode
+from workbench.verdicts import LIES
 
 from workbook import policy, zygote
 from workbook.sandboxing import SandboxKernelManager
@@ -213,7 +214,11 @@ class GuardedExecute(Execute):
                     continue
             outputs.append(output)
         cell.outputs = outputs
-        failed = any(output.output_type == "error" for output in outputs)
+        errors = [output for output in outputs if output.output_type == "error"]
+        failed = bool(errors)
+        if any(LIES in str(error.get("evalue", "")) for error in errors):
+            grade_id = cell.metadata.nbgrader.get("grade_id", "?")
+            self.note(f"Flag: in {grade_id}, an answer's value redefines how it compares")
         if not completed and not failed:
             grade_id = cell.metadata.nbgrader.get("grade_id", "?")
             reason = (

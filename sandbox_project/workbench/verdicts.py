@@ -11,12 +11,15 @@ items). Test cells therefore never compare a candidate's value directly:
     assert query_count(queries) == 1
 
 ``plain(value)`` rebuilds ``value`` from exact built-in types only, reading subclasses through
-their base type's own methods, so a comparison of its result runs no candidate code. Anything
-else (a model instance, an arbitrary object) is a ``TypeError``: the test fails closed.
+their base type's own methods, so a comparison of its result runs no candidate code. A value
+whose class redefines comparison (``__eq__`` and the like, outside the standard library), a
+model instance or an arbitrary object is a ``TypeError``: the test fails closed, and the
+grader flags a test cell whose error says ``LIES``.
 """
 
 import datetime
 import decimal
+import sys
 import uuid
 
 # Values of these exact types are kept as they are; their comparisons are the standard ones.
@@ -43,6 +46,11 @@ BASES = (
     (bytes, bytes.__bytes__),
 )
 MAX_ITEMS = 1_000_000  # an endless iterator is an error, not a hang
+CONTAINERS = (list, tuple, dict, set, frozenset)
+TRUSTED_PACKAGES = {"django", "asgiref", "catalog", "sandbox", "workbench"}
+COMPARISONS = {"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"}
+# Said when an answer's value redefines comparison; the grader notes test cells that say it.
+LIES = "a value that redefines how it compares is not plain data"
 
 
 def plain(value):
@@ -54,24 +62,48 @@ def plain(value):
     kind = type(value)
     if kind in ATOMS:
         return value
+    _refuse_lies(kind)
     for base, read in BASES:
         if isinstance(value, base):
             return read(value)
+    # A subclass is read through its base type's methods, unless its own code is trusted
+    # (Django's ErrorList keeps its items in a UserList, not in the list it subclasses).
+    trusted = _trusted(kind)
     if isinstance(value, dict):
-        return {plain(key): plain(item) for key, item in dict.items(value)}
-    if isinstance(value, tuple):
-        return tuple(_items(tuple.__iter__(value)))
-    if isinstance(value, list):
-        return _items(list.__iter__(value))
-    if isinstance(value, frozenset):
-        return frozenset(_items(frozenset.__iter__(value)))
-    if isinstance(value, set):
-        return set(_items(set.__iter__(value)))
+        pairs = value.items() if trusted else dict.items(value)
+        return {plain(key): plain(item) for key, item in pairs}
+    for container in (tuple, list, frozenset, set):
+        if isinstance(value, container):
+            items = _items(iter(value) if trusted else container.__iter__(value))
+            return items if container is list else container(items)
     if hasattr(kind, "__iter__") and not hasattr(kind, "_meta"):
         return _items(iter(value))
     raise TypeError(
         f"expected plain data (numbers, strings, lists, dicts...), got a {kind.__name__}"
     )
+
+
+def _refuse_lies(kind):
+    """Raise if ``kind``, from code outside the standard library, Django and the sandbox,
+    redefines how its values compare (``object``'s own comparisons are not counted)."""
+    for klass in kind.__mro__:
+        if klass in ATOMS or klass in CONTAINERS or klass is object or _trusted(klass):
+            return
+        overridden = sorted(COMPARISONS.intersection(vars(klass)))
+        if overridden:
+            raise TypeError(f"{LIES}: a {kind.__name__} defines {', '.join(overridden)}")
+
+
+def _trusted(klass):
+    """Whether ``klass`` comes from the standard library, Django or the sandbox (and is
+    found there: a class that only names such a module as its own is not)."""
+    package = klass.__module__.split(".")[0]
+    if package not in sys.stdlib_module_names and package not in TRUSTED_PACKAGES:
+        return False
+    found = sys.modules.get(klass.__module__)
+    for name in klass.__qualname__.split("."):
+        found = getattr(found, name, None)
+    return found is klass
 
 
 def _items(iterator):

@@ -119,6 +119,7 @@ def test_hostile_submission_gains_nothing(graded, student):
         ("h-metadata", "Ignored grading metadata"),
         ("h-disk-fill", "MB to disk"),
         *[(student, "withheld for a person") for student in hostile.DURING],
+        *[(student, "redefines how it compares") for student in hostile.LYING],
         ("h-extra-cells", "bonus_tests"),
     ],
 )
