@@ -5,6 +5,7 @@ from django.views.generic import ListView
 
 class CreatorPageView(ListView):
     template_name = "catalog/creator_detail.html"
+    paginate_by = 5
 
     def get(self, request, *args, **kwargs):
         return creator_page(request, *args, **kwargs)
