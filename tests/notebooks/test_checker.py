@@ -14,8 +14,11 @@ import sys
 
 import nbformat
 import pytest
+from nbclient import NotebookClient
+from nbgrader.utils import setenv
 from workbook import policy
 from workbook.course import Course
+from workbook.limits import Limits
 from workbook.paths import NOTEBOOKS_DIR
 from workbook.tasks import (
     ALTERNATIVE_ANSWERS_DIR,
@@ -48,12 +51,13 @@ def _per_notebook(path, *values):
 
 
 def _fixtures(folder):
-    params = []
-    for path in NOTEBOOKS:
-        for task in tasks(_read(path)):
-            for fixture in task.answers(folder):
-                params.append(_per_notebook(path, task.id, fixture.stem))
-    return params
+    """One parameter per fixture; each runs in a kernel of its own, so any worker may take it."""
+    return [
+        pytest.param(path, task.id, fixture.stem, id=f"{path.stem}-{task.id}-{fixture.stem}")
+        for path in NOTEBOOKS
+        for task in tasks(_read(path))
+        for fixture in task.answers(folder)
+    ]
 
 
 NOTEBOOK_PARAMS = [_per_notebook(path) for path in NOTEBOOKS]
@@ -95,16 +99,48 @@ class RoundTrip:
         return self.scores(student, notebook)
 
     def fixture_score(self, task_id, folder, fixture):
-        """Grade the instructor notebook with ``task_id``'s solution replaced by a fixture.
-
-        Returns ``(score, max_score)`` of that task's test cell.
-        """
-        notebook = _read_copy(self.source)
-        (task,) = [task for task in self.tasks if task.id == task_id]
-        source = (folder / task_id / f"{fixture}.py").read_text()
-        notebook.cells[task.solution_index].source = source
+        """Grade, through nbgrader, the instructor notebook with ``task_id``'s solution
+        replaced by a fixture; return ``(score, max_score)`` of that task's test cell."""
+        notebook = _with_fixture(self.source, task_id, folder, fixture)
         scores = self.scores(f"{folder.name}-{task_id}-{fixture}", notebook)
-        return scores[task.test_id]
+        return scores[_task(self.tasks, task_id).test_id]
+
+
+def _task(found, task_id):
+    (task,) = [task for task in found if task.id == task_id]
+    return task
+
+
+def _with_fixture(source, task_id, folder, fixture):
+    notebook = _read_copy(source)
+    task = _task(tasks(notebook), task_id)
+    notebook.cells[task.solution_index].source = (folder / task_id / f"{fixture}.py").read_text()
+    return notebook
+
+
+def fixture_passes(path, task_id, folder, fixture):
+    """Whether the task's test cell passes with its solution replaced by a fixture.
+
+    The quick path for the hundreds of fixtures: a fresh kernel runs the instructor notebook
+    from the top down to that test cell, as ``nbgrader autograde`` runs it (same kernel,
+    folder, ``NBGRADER_EXECUTION``, errors allowed); the cell passes when it raises nothing,
+    which is when nbgrader gives it full marks (test cells print no points).
+    ``test_the_quick_path_agrees_with_nbgrader`` holds the two equal.
+    """
+    notebook = _with_fixture(_read(path), task_id, folder, fixture)
+    task = _task(tasks(notebook), task_id)
+    notebook.cells = notebook.cells[: task.test_index + 1]
+    client = NotebookClient(
+        notebook,
+        timeout=Limits().timeout,
+        kernel_name=notebook.metadata.kernelspec.name,
+        allow_errors=True,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    with setenv(NBGRADER_EXECUTION="autograde"):
+        client.execute()
+    outputs = notebook.cells[task.test_index].outputs
+    return not any(output.output_type == "error" for output in outputs)
 
 
 def _read_copy(notebook):
@@ -238,19 +274,17 @@ def test_reference_solutions_score_full(path, round_trips):
 
 @pytest.mark.notebook
 @pytest.mark.parametrize(("path", "task_id", "fixture"), _fixtures(WRONG_ANSWERS_DIR))
-def test_wrong_answer_scores_less(path, task_id, fixture, round_trips):
-    score, maximum = round_trips(path).fixture_score(task_id, WRONG_ANSWERS_DIR, fixture)
-    assert score < maximum, (
+def test_wrong_answer_scores_less(path, task_id, fixture):
+    assert not fixture_passes(path, task_id, WRONG_ANSWERS_DIR, fixture), (
         f"{path.name}: the wrong answer {fixture!r} to {task_id} got full marks."
     )
 
 
 @pytest.mark.notebook
 @pytest.mark.parametrize(("path", "task_id", "fixture"), _fixtures(REQUIREMENT_ANSWERS_DIR))
-def test_ignoring_a_stated_requirement_scores_less(path, task_id, fixture, round_trips):
+def test_ignoring_a_stated_requirement_scores_less(path, task_id, fixture):
     """Each requirement a task states has data that makes it matter."""
-    score, maximum = round_trips(path).fixture_score(task_id, REQUIREMENT_ANSWERS_DIR, fixture)
-    assert score < maximum, (
+    assert not fixture_passes(path, task_id, REQUIREMENT_ANSWERS_DIR, fixture), (
         f"{path.name}: {task_id} states the requirement {fixture!r}, but an answer that "
         "ignores it got full marks: add hidden-test data that makes it matter."
     )
@@ -258,9 +292,26 @@ def test_ignoring_a_stated_requirement_scores_less(path, task_id, fixture, round
 
 @pytest.mark.notebook
 @pytest.mark.parametrize(("path", "task_id", "fixture"), _fixtures(ALTERNATIVE_ANSWERS_DIR))
-def test_alternative_answer_scores_full(path, task_id, fixture, round_trips):
-    score, maximum = round_trips(path).fixture_score(task_id, ALTERNATIVE_ANSWERS_DIR, fixture)
-    assert score == maximum, f"{path.name}: the correct answer {fixture!r} to {task_id} lost marks."
+def test_alternative_answer_scores_full(path, task_id, fixture):
+    assert fixture_passes(path, task_id, ALTERNATIVE_ANSWERS_DIR, fixture), (
+        f"{path.name}: the correct answer {fixture!r} to {task_id} lost marks."
+    )
+
+
+QUICK_PATH_SAMPLE = NOTEBOOKS_DIR / "00_orientation.ipynb"
+
+
+@pytest.mark.notebook
+@pytest.mark.xdist_group(QUICK_PATH_SAMPLE.stem)
+@pytest.mark.parametrize("folder", [rule[0] for rule in FIXTURE_RULES], ids=lambda f: f.name)
+def test_the_quick_path_agrees_with_nbgrader(folder, round_trips):
+    """On one notebook's fixtures, ``fixture_passes`` says what a full nbgrader round trip says."""
+    trip = round_trips(QUICK_PATH_SAMPLE)
+    for task in trip.tasks:
+        for fixture in task.answers(folder):
+            score, maximum = trip.fixture_score(task.id, folder, fixture.stem)
+            quick = fixture_passes(QUICK_PATH_SAMPLE, task.id, folder, fixture.stem)
+            assert quick == (score == maximum), (task.id, fixture.stem, score, maximum)
 
 
 @pytest.mark.notebook
