@@ -242,8 +242,13 @@ def test_candidate_version_hides_solutions(path, round_trips):
         assert marker not in text, f"{path.name}: the candidate version still contains {marker!r}."
     for task in trip.tasks:
         solution = trip.source.cells[task.solution_index].source
-        region = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", solution, re.S)
-        lines = [line.strip() for line in region.group(1).splitlines() if len(line.strip()) > 12]
+        regions = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", solution, re.S)
+        lines = [
+            line.strip()
+            for region in regions
+            for line in region.splitlines()
+            if len(line.strip()) > 12
+        ]
         leaked = [line for line in lines if line in text]
         assert not leaked, (
             f"{path.name}: {task.id}'s solution leaks into the candidate version: {leaked}"
