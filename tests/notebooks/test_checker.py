@@ -11,9 +11,12 @@ one) score full. A new notebook joins by existing.
 import re
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import nbformat
 import pytest
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbgrader.utils import setenv
 from workbook import policy
@@ -130,15 +133,20 @@ def fixture_passes(path, task_id, folder, fixture):
     notebook = _with_fixture(_read(path), task_id, folder, fixture)
     task = _task(tasks(notebook), task_id)
     notebook.cells = notebook.cells[: task.test_index + 1]
-    client = NotebookClient(
-        notebook,
-        timeout=Limits().timeout,
-        kernel_name=notebook.metadata.kernelspec.name,
-        allow_errors=True,
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    with setenv(NBGRADER_EXECUTION="autograde"):
-        client.execute()
+    with tempfile.TemporaryDirectory(prefix="fx") as sockets:
+        # IPC sockets of its own, not TCP ports that parallel kernels may race for.
+        km = AsyncKernelManager(kernel_name=notebook.metadata.kernelspec.name)
+        km.transport, km.ip = "ipc", str(Path(sockets) / "kernel")
+        km.connection_file = str(Path(sockets) / "kernel.json")
+        client = NotebookClient(
+            notebook,
+            km=km,
+            timeout=Limits().timeout,
+            allow_errors=True,
+            resources={"metadata": {"path": str(path.parent)}},
+        )
+        with setenv(NBGRADER_EXECUTION="autograde"):
+            client.execute()
     outputs = notebook.cells[task.test_index].outputs
     return not any(output.output_type == "error" for output in outputs)
 
