@@ -72,6 +72,17 @@ FIXTURE_RULES = [
 ]
 
 
+class IpcKernelManager(AsyncKernelManager):
+    """A kernel reached over IPC sockets in a folder of its own: no TCP port that kernels
+    started in parallel may race for ("Address already in use")."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        folder = Path(tempfile.mkdtemp(prefix="fx"))  # short: socket paths are limited
+        self.transport, self.ip = "ipc", str(folder / "kernel")
+        self.connection_file = str(folder / "kernel.json")
+
+
 class RoundTrip:
     """One notebook taken through nbgrader: generate, then autograde every variant."""
 
@@ -80,6 +91,7 @@ class RoundTrip:
         self.source = _read(path)
         self.tasks = tasks(self.source)
         self.course = Course(root)
+        self.course.config.Execute.kernel_manager_class = IpcKernelManager
         self.course.add_sources([path])
         (self.release_path,) = self.course.generate()
         self.release = _read(self.release_path)
@@ -133,20 +145,15 @@ def fixture_passes(path, task_id, folder, fixture):
     notebook = _with_fixture(_read(path), task_id, folder, fixture)
     task = _task(tasks(notebook), task_id)
     notebook.cells = notebook.cells[: task.test_index + 1]
-    with tempfile.TemporaryDirectory(prefix="fx") as sockets:
-        # IPC sockets of its own, not TCP ports that parallel kernels may race for.
-        km = AsyncKernelManager(kernel_name=notebook.metadata.kernelspec.name)
-        km.transport, km.ip = "ipc", str(Path(sockets) / "kernel")
-        km.connection_file = str(Path(sockets) / "kernel.json")
-        client = NotebookClient(
-            notebook,
-            km=km,
-            timeout=Limits().timeout,
-            allow_errors=True,
-            resources={"metadata": {"path": str(path.parent)}},
-        )
-        with setenv(NBGRADER_EXECUTION="autograde"):
-            client.execute()
+    client = NotebookClient(
+        notebook,
+        km=IpcKernelManager(kernel_name=notebook.metadata.kernelspec.name),
+        timeout=Limits().timeout,
+        allow_errors=True,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    with setenv(NBGRADER_EXECUTION="autograde"):
+        client.execute()
     outputs = notebook.cells[task.test_index].outputs
     return not any(output.output_type == "error" for output in outputs)
 
