@@ -53,7 +53,11 @@ class Sandbox:
 
         Tables made by ``create_tables()`` come back empty.
         """
+        from django.contrib.contenttypes.models import ContentType  # needs Django set up
+
         self.database.reset()
+        # Content types are cached by id: after the reset, ids the cache holds may be gone.
+        ContentType.objects.clear_cache()
         if self._cell_models:
             tables.create_tables(*self._cell_models.values())
         # Shared servers (memcached, Redis) are not flushed: that would empty other kernels'
