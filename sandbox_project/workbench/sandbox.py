@@ -1,10 +1,11 @@
 """The ``Sandbox``: what a notebook gets back from ``boot()``."""
 
+from asgiref.sync import SyncToAsync
 from django.core import mail
 from django.core.cache import caches
 from django.core.cache.backends.memcached import BaseMemcachedCache
 from django.core.cache.backends.redis import RedisCache
-from django.db import connection
+from django.db import connection, connections
 from django.test import AsyncClient, Client
 from django.test.utils import CaptureQueriesContext
 from sandbox.environment import new_cache_generation
@@ -55,6 +56,9 @@ class Sandbox:
         """
         from django.contrib.contenttypes.models import ContentType  # needs Django set up
 
+        # Async ORM calls in cells run in asgiref's one worker thread, on a connection of its
+        # own: close it, or it goes on reading the database the reset replaces.
+        SyncToAsync.single_thread_executor.submit(connections.close_all).result(timeout=30)
         self.database.reset()
         # Content types are cached by id: after the reset, ids the cache holds may be gone.
         ContentType.objects.clear_cache()

@@ -17,3 +17,19 @@ def test_reset_forgets_cached_content_types(booted_kernel):
         """
     )
     assert booted_kernel.eval("len(after_reset)") == 1
+
+
+def test_async_orm_calls_see_the_reset_database(booted_kernel):
+    """asgiref's worker thread keeps a connection of its own; after a reset it reads afresh."""
+    booted_kernel.run(
+        """
+        from asgiref.sync import sync_to_async
+        from catalog.models import Creator
+
+        seeded = await Creator.objects.acount()
+        await Creator.objects.acreate(name="Extra", slug="extra-creator", joined="2024-01-01")
+        sandbox.reset()
+        after_reset = await Creator.objects.acount()
+        """
+    )
+    assert booted_kernel.eval("(seeded, after_reset)") == booted_kernel.eval("(seeded, seeded)")
