@@ -3,6 +3,7 @@
 Not a test (pytest does not collect it); run it on purpose:
 
     .venv/bin/python tests/benchmarks/bench_grading.py [--students 20] [--workers N]
+        [--notebooks GLOB]   (e.g. "0[02-5]_*.ipynb": a subset of the workbook)
 
 It releases every notebook in ``notebooks/`` into a scratch course, hands in ``--students``
 synthetic submissions of the whole workbook (instructor and candidate versions,
@@ -37,9 +38,9 @@ c.CourseDirectory.db_url = "sqlite:///{root}/gradebook.db"
 """
 
 
-def build(root, students):
+def build(root, students, pattern="*.ipynb"):
     course = Course(root)
-    course.add_sources(sorted(NOTEBOOKS_DIR.glob("*.ipynb")))
+    course.add_sources(sorted(NOTEBOOKS_DIR.glob(pattern)))
     released = course.generate()
     for index in range(students):
         version = NOTEBOOKS_DIR if index % 2 == 0 else course.folder("release")
@@ -116,10 +117,11 @@ def main(argv=None):
     parser.add_argument("--students", type=int, default=20)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--skip-plain", action="store_true", help="only time workbook autograde")
+    parser.add_argument("--notebooks", default="*.ipynb", help="which notebooks (a glob)")
     args = parser.parse_args(argv)
     scratch = Path(tempfile.mkdtemp(prefix="bench-grading-"))
     try:
-        course, released = build(scratch / "course", args.students)
+        course, released = build(scratch / "course", args.students, args.notebooks)
         students = [f"s{index:02d}" for index in range(args.students)]
         notebooks = len(released) * len(students)
         pure = [
