@@ -9,7 +9,9 @@ one) score full. A new notebook joins by existing.
 """
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -79,9 +81,14 @@ class IpcKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        folder = Path(tempfile.mkdtemp(prefix="fx"))  # short: socket paths are limited
-        self.transport, self.ip = "ipc", str(folder / "kernel")
-        self.connection_file = str(folder / "kernel.json")
+        self.folder = Path(tempfile.mkdtemp(prefix="fx"))  # short: socket paths are limited
+        self.transport, self.ip = "ipc", str(self.folder / "kernel")
+        self.connection_file = str(self.folder / "kernel.json")
+
+    async def _async_cleanup_resources(self, restart=False):
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class RoundTrip:
@@ -148,7 +155,8 @@ def fixture_passes(path, task_id, folder, fixture):
     notebook.cells = notebook.cells[: task.test_index + 1]
     client = NotebookClient(
         notebook,
-        km=IpcKernelManager(kernel_name=notebook.metadata.kernelspec.name),
+        kernel_manager_class=IpcKernelManager,  # the client owns it, and shuts it down
+        kernel_name=notebook.metadata.kernelspec.name,
         timeout=Limits().timeout,
         allow_errors=True,
         resources={"metadata": {"path": str(path.parent)}},
@@ -323,6 +331,28 @@ def test_alternative_answer_scores_full(path, task_id, fixture):
 
 
 QUICK_PATH_SAMPLE = NOTEBOOKS_DIR / "00_orientation.ipynb"
+
+
+def _my_kernels():
+    """This process's child kernels."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == os.getpid() and b"ipykernel_launcher" in command:
+            found.append(command)
+    return found
+
+
+@pytest.mark.notebook
+def test_the_quick_path_leaves_no_kernel_behind():
+    (task, *_) = tasks(_read(QUICK_PATH_SAMPLE))
+    (fixture, *_) = task.answers(WRONG_ANSWERS_DIR)
+    assert not fixture_passes(QUICK_PATH_SAMPLE, task.id, WRONG_ANSWERS_DIR, fixture.stem)
+    assert _my_kernels() == []
 
 
 @pytest.mark.notebook
