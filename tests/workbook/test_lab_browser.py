@@ -147,7 +147,7 @@ def test_notebook_uses_the_sandbox_kernel_and_its_stub_tests_explain_themselves(
         page.click(".lm-MenuBar-itemLabel:text-is('Run')")
         page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
         # Run All stops at the first failing cell: the first task's locked test cell.
-        test_cell = _code_cell(page, "public_audio_count() returned")
+        test_cell = _code_cell(page, "public audio items; public_audio_count()")
         output = test_cell.locator(".jp-OutputArea-output").first
         output.wait_for()
         assert "NotImplementedError" in output.inner_text()
