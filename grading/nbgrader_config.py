@@ -5,7 +5,7 @@ this folder, plain ``nbgrader`` commands pick it up too. Options are documented 
 https://nbgrader.readthedocs.io/en/stable/configuration/config_options.html
 """
 
-from workbook.limits import Limits
+from workbook.isolation.limits import Limits
 
 c = get_config()  # noqa: F821 (provided by traitlets when the file is loaded)
 

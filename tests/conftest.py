@@ -60,3 +60,12 @@ def _honour_xdist_groups(config, items):
         }
         if groups:
             item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(groups))}")
+
+
+@pytest.fixture(scope="session")
+def graded(tmp_path_factory):
+    """The reporting course (``support/reporting_course``), generated, submitted and autograded
+    once for the whole session: what the feedback, export and report tests read."""
+    from reporting_course import build
+
+    return build(tmp_path_factory)

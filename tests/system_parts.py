@@ -10,7 +10,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook.sandboxing import bwrap_problem
+from workbook.isolation.sandboxing import bwrap_problem
 
 
 def _chromium_problem():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.errors import CommandError
-from workbook.limits import Limits
+from workbook.isolation.limits import Limits
 from workbook.paths import BUILD_DIR, DEFAULT_COURSE, NOTEBOOKS_DIR
 
 
@@ -130,7 +130,7 @@ COMMANDS = [
         "lab",
         "open JupyterLab on your workspace of candidate notebooks",
         _lab,
-        "workbook.lab:run",
+        "workbook.candidate.lab:run",
         "Create or update your workspace (build/workspace/) without overwriting your edits, "
         "then open JupyterLab on it.",
     ),
@@ -138,7 +138,7 @@ COMMANDS = [
         "check",
         "run the visible tests of your notebooks and show your progress",
         _check,
-        "workbook.check:run",
+        "workbook.candidate.check:run",
         "Run the visible tests of your saved notebooks (a copy of each, so your files are not "
         "changed) and show tasks passed, points, the next task and its hint.",
     ),
@@ -146,45 +146,51 @@ COMMANDS = [
         "reset",
         "put a notebook (or all) back to its starting version, backing up yours",
         _reset,
-        "workbook.reset:run",
+        "workbook.candidate.reset:run",
         "Put notebooks back to the starting (candidate) version. Your current version is "
         "copied first to .backups/<timestamp>/ inside the workspace.",
     ),
     Command(
-        "release", "build candidate notebooks and the bundle", _release, "workbook.release:run"
+        "release",
+        "build candidate notebooks and the bundle",
+        _release,
+        "workbook.pipeline.release:run",
     ),
     Command(
-        "collect", "import submissions (zip files or folders)", _collect, "workbook.collect:run"
+        "collect",
+        "import submissions (zip files or folders)",
+        _collect,
+        "workbook.pipeline.collect:run",
     ),
     Command(
         "autograde",
         "grade every collected submission (parallel, sandboxed)",
         _autograde,
-        "workbook.autograde:run",
+        "workbook.pipeline.autograde:run",
     ),
     Command(
         "feedback",
         "write each candidate's feedback pages (hidden tests not shown)",
         _output("<course>/results/feedback"),
-        "workbook.feedback:run",
+        "workbook.pipeline.feedback:run",
     ),
     Command(
         "export",
         "write grades.csv: one row per candidate, one column per notebook",
         _output("<course>/results/grades.csv"),
-        "workbook.export:run",
+        "workbook.pipeline.export:run",
     ),
     Command(
         "report",
         "write report.html: scores, plots, tampering and similarity flags",
         _output("<course>/results/report.html"),
-        "workbook.report:run",
+        "workbook.review.report:run",
     ),
     Command(
         "grade",
         "collect, autograde, feedback, export and report in one go",
         _grade,
-        "workbook.grade:run",
+        "workbook.pipeline.grade:run",
     ),
 ]
 

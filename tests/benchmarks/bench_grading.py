@@ -28,9 +28,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from workbook import gradebook
 from workbook.course import Course
 from workbook.paths import GRADING_DIR, NOTEBOOKS_DIR
+from workbook.pipeline import gradebook
 
 CONFIG = """exec(open({config!r}).read())
 c.CourseDirectory.root = {root!r}

@@ -22,11 +22,10 @@ import pytest
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbgrader.utils import setenv
-from workbook import policy
 from workbook.course import Course
-from workbook.limits import Limits
-from workbook.paths import NOTEBOOKS_DIR
-from workbook.tasks import (
+from workbook.isolation import policy
+from workbook.isolation.limits import Limits
+from workbook.notebook import (
     ALTERNATIVE_ANSWERS_DIR,
     REQUIREMENT_ANSWERS_DIR,
     WRONG_ANSWERS_DIR,
@@ -34,6 +33,7 @@ from workbook.tasks import (
     prose_tasks,
     tasks,
 )
+from workbook.paths import NOTEBOOKS_DIR
 
 from . import liars
 

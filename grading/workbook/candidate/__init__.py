@@ -1,0 +1,1 @@
+"""What a candidate runs: the lab and its workspace, ``workbook check`` and ``reset``, hints."""

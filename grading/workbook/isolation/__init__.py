@@ -1,0 +1,2 @@
+"""Running submitted code safely: the bubblewrap sandbox, limits, the kernel zygote, guarded
+execution, output sanitising and the static policy."""

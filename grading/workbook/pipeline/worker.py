@@ -1,0 +1,143 @@
+"""Grade one submission in a private course folder, inside a long-lived worker process.
+
+A job gets a course folder of its own: a copy of the gradebook taken before the run, a copy
+of the one submission, and the source folder's non-notebook files. nbgrader's ``autograde``
+runs there, with ``GuardedExecute`` in place of ``Execute``; the grader's main process then
+merges the private gradebook into the real one (the only writer to it).
+"""
+
+import os
+import shutil
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from nbgrader.apps import NbGraderAPI
+from nbgrader.converters import Autograde
+from nbgrader.preprocessors import Execute, OverwriteCells
+from traitlets.config import Config
+
+from workbook.course import course_config
+from workbook.isolation import execute, zygote
+from workbook.isolation.execute import GuardedExecute
+from workbook.isolation.kernel_side.kernel_zygote import remove_tree
+from workbook.isolation.sanitize import ForgetUnknownCells
+
+
+@dataclass
+class Job:
+    student: str
+    submitted: str  # the main course's submitted/<student>/<assignment>
+    source: str  # the main course's source/<assignment>
+    gradebook: str  # gradebook snapshot to start from
+    scratch: str  # this job's private folder (short path: IPC sockets live under it)
+    assignment: str
+    limits: dict
+    sandbox: bool
+    hide: list = field(default_factory=list)
+    templates: list = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    student: str
+    ok: bool
+    gradebook: str = ""
+    autograded: str = ""
+    notes: list = field(default_factory=list)  # [(notebook, text)]
+    log: str = ""
+    seconds: float = 0.0
+
+
+def autograde_preprocessors():
+    """nbgrader's autograde steps, in nbgrader's order, with ``GuardedExecute`` for ``Execute``."""
+    steps = Autograde.class_traits()["autograde_preprocessors"].default()
+    return [GuardedExecute if step is Execute else step for step in steps]
+
+
+def sanitize_preprocessors():
+    """nbgrader's sanitizing steps, with ``ForgetUnknownCells`` before ``OverwriteCells``."""
+    steps = list(Autograde.class_traits()["sanitize_preprocessors"].default())
+    steps.insert(steps.index(OverwriteCells), ForgetUnknownCells)
+    return steps
+
+
+def job_config(job, root):
+    config = course_config(root)
+    limits = job.limits
+    extra = Config()
+    extra.Autograde.autograde_preprocessors = autograde_preprocessors()
+    extra.Autograde.sanitize_preprocessors = sanitize_preprocessors()
+    extra.GuardedExecute.timeout = limits["timeout"]
+    extra.GuardedExecute.output_limit = limits["output_kb"] * 1024
+    extra.GuardedExecute.disk_limit = limits["disk_mb"] * 2**20
+    extra.GuardedExecute.hang_grace = limits["hang_grace"]
+    extra.GuardedExecute.source_dir = job.source
+    if job.sandbox:  # the zygote outlives the job: its folder is the run's, not the job's
+        extra.GuardedExecute.zygote_dir = str(Path(job.scratch).parent / f"z{os.getpid()}")
+    extra.SandboxKernelManager.workdir_base = str(Path(job.scratch))
+    extra.SandboxKernelManager.sandbox = job.sandbox
+    extra.SandboxKernelManager.hide = list(job.hide)
+    extra.SandboxKernelManager.templates = list(job.templates)
+    extra.SandboxKernelManager.limits = dict(limits)
+    config.merge(extra)
+    return config
+
+
+def run_job(job):
+    """Autograde ``job.student`` in a private course; never raises."""
+    started = time.monotonic()
+    execute.NOTES.clear()
+    root = Path(job.scratch) / "course"
+    try:
+        remove_tree(root)
+        submitted = root / "submitted" / job.student / job.assignment
+        shutil.copytree(job.submitted, submitted, symlinks=True)
+        source = root / "source" / job.assignment
+        shutil.copytree(job.source, source, ignore=shutil.ignore_patterns("*.ipynb"))
+        shutil.copyfile(job.gradebook, root / "gradebook.db")
+        api = NbGraderAPI(config=job_config(job, root))
+        outcome = api.autograde(job.assignment, job.student, force=True, create=True)
+        ok, log = outcome["success"], outcome.get("error") or outcome.get("log") or ""
+    except Exception:
+        ok, log = False, traceback.format_exc()
+    return Result(
+        student=job.student,
+        ok=ok,
+        gradebook=str(root / "gradebook.db"),
+        autograded=str(root / "autograded" / job.student / job.assignment),
+        notes=list(execute.NOTES),
+        log=log,
+        seconds=time.monotonic() - started,
+    )
+
+
+def serve(jobs, results):
+    """Grade the jobs received on ``jobs`` until told to stop (``None``)."""
+    try:
+        while True:
+            try:
+                job = jobs.recv()
+            except EOFError:
+                return
+            if job is None:
+                return
+            results.send(run_job(job))
+    finally:
+        zygote.discard()
+
+
+def main(argv):
+    """Worker process: ``python -m workbook.pipeline.worker READ_FD WRITE_FD`` (grader pipes)."""
+    os.setsid()  # its own process group: a stuck worker is killed with all it started
+    serve(Connection(int(argv[1]), writable=False), Connection(int(argv[2]), readable=False))
+
+
+if __name__ == "__main__":
+    # Results must pickle as workbook.pipeline.worker.Result, not __main__.Result.
+    from workbook.pipeline.worker import main as worker_main
+
+    worker_main(sys.argv)

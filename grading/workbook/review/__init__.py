@@ -1,0 +1,1 @@
+"""What a grader reviews after grading: the report, tampering, look-alike answers, grading notes."""
