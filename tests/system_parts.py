@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.isolation.sandboxing import bwrap_problem
+from workbook.workshop.needs import hub_problem
 
 
 def _chromium_problem():
@@ -44,6 +45,7 @@ PARTS = [
         bwrap_problem,
     ),
     Part("Chromium", "the JupyterLab browser tests", "browser", _chromium_problem),
+    Part("JupyterHub and configurable-http-proxy", "the workshop hub tests", "hub", hub_problem),
     Part(
         "PostgreSQL and memcached",
         "make test-backends (tests/services.sh starts them)",

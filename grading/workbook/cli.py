@@ -116,6 +116,49 @@ def _grade(parser):
     _limits(parser)
 
 
+def _hub_folder(parser):
+    parser.add_argument(
+        "--hub-folder", type=Path, default=BUILD_DIR / "hub", help="the hub's folder (build/hub)"
+    )
+
+
+def _hub(parser):
+    _hub_folder(parser)
+    parser.add_argument("--ip", default="127.0.0.1", help="0.0.0.0 to serve the room's network")
+    parser.add_argument("--port", type=int, default=8000, help="the address's port (8000)")
+    parser.add_argument(
+        "--auth",
+        choices=["shared", "first-use", "dummy"],
+        default="shared",
+        help="shared: one workshop password (default); first-use: each sets their own at "
+        "first login; dummy: any password, for trials only",
+    )
+    parser.add_argument("--password", help="the workshop password (default: a generated one)")
+    parser.add_argument("--teacher", default="teacher", help="the teacher's login name")
+    parser.add_argument(
+        "--no-prefetch",
+        dest="prefetch",
+        action="store_false",
+        help="participants fetch the notebooks from their Assignment List themselves",
+    )
+    parser.add_argument("--every", type=int, default=5, help="live view refresh, in seconds")
+    parser.add_argument(
+        "--source", type=Path, default=NOTEBOOKS_DIR, help="instructor notebooks folder"
+    )
+
+
+def _room(parser):
+    _hub_folder(parser)
+    parser.add_argument("--port", type=int, default=8010, help="port on 127.0.0.1 (8010)")
+    parser.add_argument("--every", type=int, default=5, help="refresh, in seconds")
+    parser.add_argument("--workers", type=int, default=2, help="notebooks checked at once")
+
+
+def _exchange(parser):
+    parser.add_argument("action", choices=["release", "collect"])
+    _hub_folder(parser)
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -191,6 +234,24 @@ COMMANDS = [
         "collect, autograde, feedback, export and report in one go",
         _grade,
         "workbook.pipeline.grade:run",
+    ),
+    Command(
+        "hub",
+        "start a JupyterHub for a workshop room, with the live view",
+        _hub,
+        "workbook.workshop.hub:run",
+    ),
+    Command(
+        "room",
+        "serve the live view of a workshop hub's participants",
+        _room,
+        "workbook.workshop.room:run",
+    ),
+    Command(
+        "exchange",
+        "release to, or collect from, a workshop hub's nbgrader exchange",
+        _exchange,
+        "workbook.workshop.exchange:run",
     ),
 ]
 

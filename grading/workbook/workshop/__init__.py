@@ -1,0 +1,1 @@
+"""Workshops for a room: ``workbook hub`` (JupyterHub), the exchange, the live view."""
