@@ -5,11 +5,12 @@ this folder, plain ``nbgrader`` commands pick it up too. Options are documented 
 https://nbgrader.readthedocs.io/en/stable/configuration/config_options.html
 """
 
+from workbook.course import COURSE_ID
 from workbook.isolation.limits import Limits
 
 c = get_config()  # noqa: F821 (provided by traitlets when the file is loaded)
 
-c.CourseDirectory.course_id = "django-interview-workbook"
+c.CourseDirectory.course_id = COURSE_ID
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.sqlite3"]
 
 # What the candidate sees in place of a solution.

@@ -14,6 +14,7 @@ from traitlets.config.loader import PyFileConfigLoader
 from workbook.paths import GRADING_DIR
 
 ASSIGNMENT = "workbook"
+COURSE_ID = "django-interview-workbook"  # grading/nbgrader_config.py and the lab read it here
 # Folders of a source folder that stay with the instructor: the answer fixtures.
 NOT_RELEASED = ("wrong_answers", "requirement_answers", "alternative_answers")
 
@@ -54,6 +55,14 @@ class Course:
     def folder(self, step, student="."):
         """Return ``<root>/<step>/<student>/<assignment>`` (``student`` is ``.`` for source)."""
         return (self.root / step / student / self.assignment).resolve()
+
+    def students(self, step="submitted"):
+        """Return the ids of the students with this assignment in ``step`` (``submitted``,
+        ``autograded``, ``feedback``), sorted."""
+        folder = self.root / step
+        if not folder.is_dir():
+            return []
+        return sorted(p.name for p in folder.iterdir() if (p / self.assignment).is_dir())
 
     def add_sources(self, notebooks):
         """Copy instructor notebooks into the course's source folder."""

@@ -109,10 +109,10 @@ class KernelDatabase:
             self.family = spares.family(size, seed)
             self.spares = spares.Refiller(connection.settings_dict, self.template, self.family)
 
-    def _template_name(self, print_):
+    def _template_name(self, data_fingerprint):
         if self.vendor == "sqlite":
-            return str(state_dir() / f"template-{self.size}-{self.seed}-{print_}.sqlite3")
-        return f"workbook_template_{print_}"
+            return str(state_dir() / f"template-{self.size}-{self.seed}-{data_fingerprint}.sqlite3")
+        return f"workbook_template_{data_fingerprint}"
 
     def create(self):
         """Make this kernel's database from the template, building the template if needed."""

@@ -24,8 +24,8 @@ import time
 import uuid
 
 from jupyter_client.manager import KernelManager
+from workbench.kernelspec import KERNEL_NAME
 
-KERNEL_NAME = "django-workbook"
 GOAL = 0.3  # seconds boot may add to a kernel start
 
 CELLS = {

@@ -5,8 +5,9 @@ import json
 import os
 
 from traitlets.config.loader import PyFileConfigLoader
-from workbook.candidate.lab import COURSE_ID, command, prepare
+from workbook.candidate.lab import command, prepare
 from workbook.candidate.workspace import Layout
+from workbook.course import COURSE_ID
 
 
 def bundle_with(tmp_path, candidate):

@@ -27,6 +27,8 @@ from workbook.isolation import policy
 from workbook.isolation.limits import Limits
 from workbook.notebook import (
     ALTERNATIVE_ANSWERS_DIR,
+    INSTRUCTOR_MARKERS,
+    KERNEL_NAME,
     REQUIREMENT_ANSWERS_DIR,
     WRONG_ANSWERS_DIR,
     nbgrader,
@@ -37,9 +39,7 @@ from workbook.paths import NOTEBOOKS_DIR
 
 from . import liars
 
-KERNEL_NAME = "django-workbook"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
-LEAKS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
 
 
 def _read(path):
@@ -262,7 +262,7 @@ def test_instructor_notebook_runs_cleanly(path):
 def test_candidate_version_hides_solutions(path, round_trips):
     trip = round_trips(path)
     text = trip.release_path.read_text()
-    for marker in LEAKS:
+    for marker in INSTRUCTOR_MARKERS:
         assert marker not in text, f"{path.name}: the candidate version still contains {marker!r}."
     solution_region = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
     # What the instructor shows on purpose (task text, demos, test code) is no leak.

@@ -18,7 +18,6 @@ from hostile_run import COUNT_TESTS, SOURCE, TOP_TESTS, run_in_own_pid_namespace
 from workbook.errors import SandboxUnavailable
 from workbook.isolation import execute
 from workbook.pipeline import autograde as autograde_module
-from workbook.pipeline.autograde import boot_arguments
 
 pytestmark = pytest.mark.notebook
 # The tests that read the hostile run: skipped, before it starts, where bwrap is unusable.
@@ -210,20 +209,6 @@ def test_unknown_cells_are_forgotten_before_cells_are_restored():
     steps = sanitize_preprocessors()
     assert steps.index(DeduplicateIds) < steps.index(ForgetUnknownCells)
     assert steps.index(ForgetUnknownCells) < steps.index(OverwriteCells)
-
-
-@pytest.mark.parametrize(
-    ("source", "expected"),
-    [
-        ("sandbox = boot()", ("small", 0)),
-        ("sandbox = boot('medium')", ("medium", 0)),
-        ("sandbox = boot(size='large', seed=3)", ("large", 3)),
-        ("print('no boot here')", ("small", 0)),
-    ],
-)
-def test_boot_arguments(source, expected):
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
-    assert boot_arguments(notebook) == expected
 
 
 def test_no_sandbox_warns_loudly(capsys):

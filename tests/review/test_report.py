@@ -1,15 +1,15 @@
 """report.html: one self-contained page that flags exactly the tampered and the copied work."""
 
 import base64
-import json
 import re
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
-from reporting_course import NOTEBOOK, NOTES, STUDENTS, TAMPERED, TWINS
+from reporting_course import NOTES, STUDENTS, TAMPERED, TWINS
 from workbook import cli
 from workbook.course import Course
+from workbook.review import notes as grading_notes
 from workbook.review import report
 
 pytestmark = pytest.mark.xdist_group("grader-outputs")
@@ -112,36 +112,25 @@ def test_candidate_content_is_escaped(html, page):
     assert "&lt;/pre&gt;&lt;script&gt;" in html
 
 
-def test_missing_notes_file_means_no_notes(graded, monkeypatch):
-    monkeypatch.setattr(report, "NOTES_FILE", "absent.json")
-    assert report.load_notes(graded.course) == ({}, None)
-    assert "No grading notes." in Page(report.build_report(graded.course)).text
+def test_missing_notes_file_means_no_notes(graded, tmp_path):
+    course = SimpleNamespace(root=tmp_path)
+    assert grading_notes.read(course) == ({}, None)
+    (graded.root / grading_notes.NOTES_FILE).rename(tmp_path / "kept.json")
+    try:
+        assert "No grading notes." in Page(report.build_report(graded.course)).text
+    finally:
+        (tmp_path / "kept.json").rename(graded.root / grading_notes.NOTES_FILE)
 
 
-def test_broken_notes_file_is_named_not_fatal(graded, monkeypatch):
-    (graded.root / "broken_notes.json").write_text("{oops")
-    monkeypatch.setattr(report, "NOTES_FILE", "broken_notes.json")
-    text = Page(report.build_report(graded.course)).text
-    assert "broken_notes.json could not be read" in text
-
-
-@pytest.mark.parametrize(
-    ("content", "notes"),
-    [
-        ({"ann": [{"notebook": NOTEBOOK, "note": "slow"}]}, {"ann": [(NOTEBOOK, "slow")]}),
-        ({"ann": "just text"}, {"ann": [("", "just text")]}),
-        ({"ann": [{"note": 3}]}, {"ann": [("", "3")]}),
-    ],
-)
-def test_notes_tolerate_loose_shapes(tmp_path, content, notes):
-    (tmp_path / report.NOTES_FILE).write_text(json.dumps(content))
-    assert report.load_notes(SimpleNamespace(root=tmp_path)) == (notes, None)
-
-
-def test_notes_must_be_keyed_by_student(tmp_path):
-    (tmp_path / report.NOTES_FILE).write_text("[1, 2]")
-    notes, problem = report.load_notes(SimpleNamespace(root=tmp_path))
-    assert notes == {} and "keyed by student" in problem
+def test_broken_notes_file_is_named_not_fatal(graded, tmp_path):
+    notes_file = graded.root / grading_notes.NOTES_FILE
+    kept = notes_file.read_text()
+    notes_file.write_text("{oops")
+    try:
+        text = Page(report.build_report(graded.course)).text
+    finally:
+        notes_file.write_text(kept)
+    assert f"{grading_notes.NOTES_FILE} could not be read" in text
 
 
 def test_assignment_without_submissions_still_reports(graded):

@@ -99,7 +99,7 @@ def test_course_flags_exactly_the_twins(graded):
 
 
 def test_prose_answers_are_compared_against_their_stub(graded):
-    answers, base, markdown = similarity.collect(graded.course)
+    answers, base, markdown = similarity.answers_and_stubs(graded.course)
     key = (NOTEBOOK, f"{PROSE}_answer")
     assert key in markdown and base[key] == ["_Write your answer here._"]
     assert answers["twin_a"][key] == PROSE_ANSWERS["twin_a"]

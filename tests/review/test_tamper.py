@@ -31,7 +31,7 @@ def expected(graded):
 
 def kinds(notebook, expected):
     return sorted(
-        (f.kind, f.cell) for f in tamper.check_notebook("someone", NOTEBOOK, notebook, expected)
+        (f.kind, f.cell) for f in tamper.notebook_findings("someone", NOTEBOOK, notebook, expected)
     )
 
 
@@ -139,7 +139,7 @@ def test_harmless_changes_are_not_tampering(graded, expected, name, serious):
     change, _ = CHANGES[name]
     notebook = answered(graded.release, graded.source)
     notebook = change(notebook) or notebook
-    findings = tamper.check_notebook("x", NOTEBOOK, notebook, expected)
+    findings = tamper.notebook_findings("x", NOTEBOOK, notebook, expected)
     assert [f.is_tampering for f in findings] == [serious]
 
 

@@ -10,8 +10,8 @@ import tempfile
 import textwrap
 
 from jupyter_client.manager import KernelManager
+from workbench.kernelspec import KERNEL_NAME
 
-KERNEL_NAME = "django-workbook"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 

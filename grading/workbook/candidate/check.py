@@ -22,13 +22,11 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from workbook.candidate import hints
 from workbook.candidate.workspace import Workspace, find_workspace
 from workbook.isolation.limits import Limits
-from workbook.notebook import nbgrader, prose_tasks, tasks
+from workbook.notebook import KERNEL_NAME, is_answered, nbgrader, prose_answer, prose_tasks, tasks
 
-KERNEL_NAME = "django-workbook"
 CELL_TIMEOUT = Limits().timeout  # seconds: what grading allows a cell, so check says the same
 MESSAGE_LIMIT = 400
 NOT_STARTED = "not started: replace `raise NotImplementedError()` with your answer"
-PLACEHOLDERS = {"", "YOUR ANSWER HERE", "_Write your answer here._"}
 
 
 @dataclass
@@ -172,21 +170,13 @@ def report_for(name, notebook, pristine=None, problem=None):
 
 
 def _prose(notebook, pristine):
-    original = {cell.get("id"): cell.source for cell in pristine.cells} if pristine else {}
+    stubs = {cell.get("id"): cell.source for cell in pristine.cells} if pristine else {}
     results = []
     for grade_id, points in prose_tasks(notebook):
-        index = next(
-            i for i, c in enumerate(notebook.cells) if nbgrader(c).get("grade_id") == grade_id
-        )
-        question = notebook.cells[index]
+        question = next(c for c in notebook.cells if nbgrader(c).get("grade_id") == grade_id)
         headings = hints.HEADING.findall(question.source)
-        answer = notebook.cells[index + 1] if index + 1 < len(notebook.cells) else None
-        if answer is None:
-            answered = False
-        elif answer.get("id") in original:
-            answered = answer.source.strip() != original[answer.get("id")].strip()
-        else:
-            answered = answer.source.strip() not in PLACEHOLDERS
+        answer = prose_answer(notebook, grade_id)
+        answered = answer is not None and is_answered(answer, stubs.get(answer.get("id")))
         results.append(
             ProseResult(grade_id, headings[0] if headings else grade_id, points, answered)
         )

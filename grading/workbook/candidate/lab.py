@@ -17,7 +17,6 @@ from workbench.kernelspec import install
 from workbook.candidate.workspace import Layout, open_workspace
 from workbook.paths import GRADING_DIR
 
-COURSE_ID = "django-interview-workbook"
 # nbgrader's lab plugins and server extension a candidate has no use for.
 INSTRUCTOR_PLUGINS = ["@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"]
 # The news pop-up asks to fetch news from the internet: off for everyone.
@@ -39,7 +38,6 @@ def write_jupyter_config(layout, *, candidate=True):
     if shared.is_file():
         lines.append(f"load_subconfig({str(shared)!r})  # noqa: F821")
     lines += [
-        f"c.CourseDirectory.course_id = {COURSE_ID!r}",
         f"c.Exchange.root = {str(exchange)!r}",
         "",
     ]

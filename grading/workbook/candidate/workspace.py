@@ -18,13 +18,13 @@ from datetime import datetime
 from pathlib import Path
 
 from workbook.course import ASSIGNMENT, Course
+from workbook.notebook import instructor_markers
 from workbook.paths import REPO_DIR
 
 MANIFEST = ".workbook.json"
 BACKUPS = ".backups"
 UPDATED = ".updated"
 # Markers only an instructor notebook has: their presence means "build the candidate version".
-INSTRUCTOR_MARKERS = ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
 WORKSPACE_ENV = "WORKBOOK_WORKSPACE"
 
 
@@ -52,7 +52,7 @@ def content_hash(path):
 def is_instructor_notebook(path):
     """Return whether ``path`` still holds solutions, hidden tests or rubrics."""
     text = Path(path).read_text(encoding="utf-8")
-    return any(marker in text for marker in INSTRUCTOR_MARKERS)
+    return bool(instructor_markers(text))
 
 
 def notebooks_in(folder):

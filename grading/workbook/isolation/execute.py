@@ -22,7 +22,7 @@
 
 When the kernel dies, hangs, floods output or is caught swallowing errors, the notebook's
 graded cells all get an error in place of their outputs: nbgrader then scores them 0, and the
-reason is left as a note (``NOTES``). nbgrader's own defence against a patched
+reason is left as a grading note (``review.notes``). nbgrader's own defence against a patched
 ``showtraceback`` (``on_cell_executed``) is inherited unchanged.
 """
 
@@ -44,12 +44,13 @@ from workbench.verdicts import LIES
 
 from workbook.isolation import policy, zygote
 from workbook.isolation.sandboxing import SandboxKernelManager
+from workbook.notebook import boot_cell
+from workbook.review import notes
 
 GUARD_SOURCE = (Path(__file__).parent / "kernel_side" / "kernel_guard.py").read_text()
 MAX_ENTRIES = 100_000  # files and folders a kernel may leave in its working folder
 FAILED_RESTORE = "the guard could not put back what the submission changed:"
 # Notes left while grading in this process: (notebook name, text).
-NOTES = []
 
 
 class GradingStopped(Exception):
@@ -86,7 +87,8 @@ class GuardedExecute(Execute):
         self._name = (resources or {}).get("nbgrader", {}).get("notebook", "notebook")
         self._output_bytes = 0
         self._failure = None
-        self._boot_source = _boot_source(nb)
+        boot = boot_cell(nb)
+        self._boot_source = boot.source if boot else None
         withheld = self.policy_findings(nb)
         if withheld:
             reason = (
@@ -120,7 +122,7 @@ class GuardedExecute(Execute):
         return found
 
     def note(self, text):
-        NOTES.append((self._name, text))
+        notes.add(self._name, text)
         self.log.warning("%s: %s", self._name, text)
 
     def create_kernel_manager(self):
@@ -351,16 +353,6 @@ def folder_bytes(folder, enough):
         except OSError:
             continue
     return total
-
-
-def _boot_source(nb):
-    """Return the source of the notebook's locked boot cell, if it has one."""
-    for cell in nb.cells:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        locked = meta.get("locked") and not meta.get("grade")
-        if cell.cell_type == "code" and locked and "boot(" in cell.source:
-            return cell.source
-    return None
 
 
 def _describe(error):

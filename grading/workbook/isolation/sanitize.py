@@ -12,7 +12,7 @@ solution cell marked as graded would otherwise be looked up as a test cell and f
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from workbook.isolation import execute
+from workbook.review import notes
 
 
 class ForgetUnknownCells(NbGraderPreprocessor):
@@ -47,7 +47,7 @@ class ForgetUnknownCells(NbGraderPreprocessor):
             if not (flags["grade"] or flags["task"]):
                 meta["nbgrader"].pop("points", None)
         if forgotten:
-            execute.NOTES.append(
-                (info["notebook"], f"Ignored grading metadata not in the assignment: {forgotten}")
+            notes.add(
+                info["notebook"], f"Ignored grading metadata not in the assignment: {forgotten}"
             )
         return nb, resources

@@ -1,28 +1,20 @@
 """``workbook autograde``: grade every collected submission, in parallel and sandboxed.
 
-Each submission is graded by a worker process in a private course folder (``worker``), its
-notebooks' kernels forked fresh by the worker's pre-imported zygote (``zygote``), confined
-by bwrap with limits (``sandboxing``) and guarded against tampering (``execute``). The main
-process is the gradebook's only writer: it merges each private gradebook as results come in
-(``gradebook``). A worker that overruns its deadline is killed and replaced; that submission
-scores 0 with a note, and the others go on. Notes go to ``<course>/grading_notes.json`` as
-``{"<student>": [{"notebook": ..., "note": ...}]}``.
+Each submission is graded by a worker process (``pool``) in a private course folder
+(``worker``), its notebooks' kernels forked fresh by the worker's pre-imported zygote
+(``zygote``), confined by bwrap with limits (``sandboxing``) and guarded against tampering
+(``execute``). The main process is the gradebook's only writer: it merges each private
+gradebook as results come in (``gradebook``). A worker that overruns its deadline is killed and
+replaced; that submission scores 0 with a note, and the others go on. Notes go to
+``<course>/grading_notes.json`` (``review.notes``).
 """
 
-import ast
-import contextlib
-import json
 import os
-import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
-from collections import deque
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 import nbformat
@@ -34,15 +26,16 @@ from workbook.isolation.sandboxing import (
     WARNING,
     Limits,
     bwrap_problem,
-    cleanup_cgroups,
     hidden_paths,
     sweep_cgroups,
 )
+from workbook.notebook import boot_arguments
 from workbook.pipeline import gradebook
+from workbook.pipeline.pool import run_jobs
 from workbook.pipeline.progress import Progress
-from workbook.pipeline.worker import Job, Result
+from workbook.pipeline.worker import Job
+from workbook.review import notes
 
-NOTES_FILE = "grading_notes.json"
 STARTUP_SECONDS = 120  # per notebook: kernel start, guard, boot
 
 
@@ -52,31 +45,6 @@ class Outcome:
     ok: bool
     notes: list = field(default_factory=list)  # [(notebook, text)]
     seconds: float = 0.0
-
-
-def submitted_students(course):
-    folder = course.root / "submitted"
-    if not folder.is_dir():
-        return []
-    return sorted(path.name for path in folder.iterdir() if (path / course.assignment).is_dir())
-
-
-def boot_arguments(notebook):
-    """Return the ``(size, seed)`` the notebook's boot cell asks for."""
-    for cell in notebook.cells:
-        match = re.search(r"\bboot\((.*?)\)", cell.source) if cell.cell_type == "code" else None
-        if not match:
-            continue
-        try:
-            call = ast.parse(f"f({match.group(1)})", mode="eval").body
-            values = [ast.literal_eval(arg) for arg in call.args]
-            keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
-        except (SyntaxError, ValueError):
-            continue
-        size = keywords.get("size", values[0] if values else "small")
-        seed = keywords.get("seed", values[1] if len(values) > 1 else 0)
-        return size, seed
-    return "small", 0
 
 
 def prepare_templates(sources, cache):
@@ -105,122 +73,6 @@ def job_deadline(sources, limits):
         code = sum(cell.cell_type == "code" for cell in cells)
         seconds += STARTUP_SECONDS + code * (limits.timeout + 15)
     return seconds
-
-
-class Pool:
-    """Worker processes (``python -m workbook.pipeline.worker``) started once, replaced when killed.
-
-    Plain subprocesses rather than ``multiprocessing``: its spawn and forkserver methods
-    re-run the caller's main module, which a script without a ``__main__`` guard cannot take.
-    """
-
-    def __init__(self, size):
-        self.workers = [self._start() for _ in range(size)]
-
-    def _start(self):
-        job_read, job_write = os.pipe()
-        result_read, result_write = os.pipe()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "workbook.pipeline.worker", str(job_read), str(result_write)],
-            pass_fds=(job_read, result_write),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=None if os.environ.get("WORKBOOK_DEBUG") else subprocess.DEVNULL,
-        )
-        os.close(job_read)
-        os.close(result_write)
-        return {
-            "process": process,
-            "jobs": Connection(job_write, readable=False),
-            "conn": Connection(result_read, writable=False),
-            "job": None,
-            "deadline": None,
-        }
-
-    def replace(self, worker):
-        """Kill ``worker`` with everything it started, and start a fresh one in its place."""
-        process = worker["process"]
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        cleanup_cgroups(process.pid)
-        worker["conn"].close()
-        worker["jobs"].close()
-        self.workers[self.workers.index(worker)] = self._start()
-
-    def close(self):
-        for worker in self.workers:
-            with contextlib.suppress(OSError):
-                worker["jobs"].send(None)
-        for worker in self.workers:
-            try:
-                worker["process"].wait(10)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(worker["process"].pid, signal.SIGKILL)
-                worker["process"].wait()
-            worker["conn"].close()
-            worker["jobs"].close()
-
-
-def run_jobs(jobs, workers, deadline, on_result):
-    """Run ``jobs`` on ``workers`` processes; call ``on_result(job, result)`` as each ends."""
-    pending = deque(jobs)
-    pool = Pool(min(workers, len(jobs)) or 1)
-    try:
-        while pending or any(w["job"] for w in pool.workers):
-            for worker in pool.workers:
-                if worker["job"] is None and pending:
-                    job = pending.popleft()
-                    worker.update(job=job, deadline=time.monotonic() + deadline)
-                    worker["jobs"].send(job)
-            busy = [w for w in pool.workers if w["job"] is not None]
-            ready = wait([w["conn"] for w in busy], timeout=1.0)
-            for worker in busy:
-                job = worker["job"]
-                if worker["conn"] in ready:
-                    try:
-                        result = worker["conn"].recv()
-                    except (EOFError, OSError):
-                        result = Result(job.student, False, log="the worker process died")
-                        worker["job"] = None
-                        pool.replace(worker)
-                        on_result(job, result)
-                        continue
-                    worker["job"] = None
-                    on_result(job, result)
-                elif time.monotonic() > worker["deadline"]:
-                    pool.replace(worker)
-                    note = f"grading took longer than {deadline} s and was stopped"
-                    on_result(job, Result(job.student, False, log=note))
-    finally:
-        pool.close()
-
-
-def read_notes(course):
-    path = course.root / NOTES_FILE
-    if path.exists():
-        try:
-            return json.loads(path.read_text())
-        except json.JSONDecodeError:
-            pass
-    return {}
-
-
-def write_notes(course, outcomes):
-    """Replace the notes of the graded students (and only theirs) in ``grading_notes.json``."""
-    notes = read_notes(course)
-    for outcome in outcomes.values():
-        entries = [{"notebook": nb, "note": text} for nb, text in outcome.notes]
-        if entries:
-            notes[outcome.student] = entries
-        else:
-            notes.pop(outcome.student, None)
-    path = course.root / NOTES_FILE
-    partial = path.with_suffix(".partial")
-    partial.write_text(json.dumps(notes, indent=2, sort_keys=True) + "\n")
-    os.replace(partial, path)
-    return path
 
 
 def resolve_sandbox(sandbox):
@@ -253,7 +105,7 @@ def autograde(
     """Grade ``students`` (default: every submission) of ``course``; return their outcomes."""
     limits = limits or Limits()
     sandboxed = resolve_sandbox(sandbox)
-    students = list(students or submitted_students(course))
+    students = list(students or course.students())
     sources = sorted(course.folder("source").glob("*.ipynb"))
     if not sources:
         raise CommandError(
@@ -298,7 +150,7 @@ def autograde(
 
         workers = workers or os.cpu_count() or 1
         run_jobs(jobs, workers, job_deadline(sources, limits), on_result)
-        write_notes(course, outcomes)
+        notes.write(course, {o.student: o.notes for o in outcomes.values()})
         return outcomes
     finally:
         remove_tree(work)
@@ -348,5 +200,5 @@ def run(args):
         sandbox=args.sandbox,
         hide=args.hide,
     )
-    print(f"Notes: {course.root / NOTES_FILE}")
+    print(f"Notes: {notes.path(course)}")
     return summarise(outcomes)

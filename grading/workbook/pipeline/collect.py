@@ -44,14 +44,8 @@ class Collected:
     problems: list = field(default_factory=list)  # (path, message): one per bad input
 
     def problem(self, path, message):
+        """Record what is wrong with the input at ``path``."""
         self.problems.append((str(path), message))
-
-
-class Issues(list):
-    """What is wrong with one submission; reported as a single message."""
-
-    def problem(self, path, message):
-        self.append(message)
 
 
 def candidate_id(path):
@@ -78,13 +72,13 @@ def _unsafe(name):
     return pure.is_absolute() or ".." in pure.parts or re.match(r"^[A-Za-z]:", name)
 
 
-def read_zip(path, result):
+def read_zip(path, problem):
     """Return ``{file name: bytes}`` of the notebooks in a zip file."""
     files = {}
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        result.problem(path, f"not a readable zip file ({error}); nothing imported.")
+        problem(f"not a readable zip file ({error}); nothing imported.")
         return files
     with archive:
         for info in archive.infolist():
@@ -92,10 +86,10 @@ def read_zip(path, result):
             if info.is_dir() or any(part in IGNORED for part in name.split("/")):
                 continue
             if _unsafe(name):
-                result.problem(path, f"{name!r} has an unsafe path (absolute or ..); skipped.")
+                problem(f"{name!r} has an unsafe path (absolute or ..); skipped.")
                 continue
             if stat.S_ISLNK(info.external_attr >> 16):
-                result.problem(path, f"{name!r} is a symbolic link; skipped.")
+                problem(f"{name!r} is a symbolic link; skipped.")
                 continue
             if name.endswith(".ipynb"):
                 try:
@@ -103,15 +97,13 @@ def read_zip(path, result):
                         data = member.read(MAX_NOTEBOOK_BYTES + 1)
                 except UNREADABLE_MEMBER as error:
                     reason = str(error) or type(error).__name__
-                    result.problem(
-                        path, f"{name!r} cannot be read from the zip ({reason}); skipped."
-                    )
+                    problem(f"{name!r} cannot be read from the zip ({reason}); skipped.")
                     continue
-                _add(files, PurePosixPath(name).name, data, path, result)
+                _add(files, PurePosixPath(name).name, data, problem)
     return files
 
 
-def read_folder(path, result):
+def read_folder(path, problem):
     """Return ``{file name: bytes}`` of the notebooks in a folder (symlinks not followed)."""
     files = {}
     for folder, dirs, names in os.walk(path, followlinks=False):
@@ -119,42 +111,42 @@ def read_folder(path, result):
         for entry in [*dirs, *names]:
             full = Path(folder, entry)
             if full.is_symlink():
-                result.problem(path, f"{full.relative_to(path)} is a symbolic link; skipped.")
+                problem(f"{full.relative_to(path)} is a symbolic link; skipped.")
         for name in sorted(names):
             full = Path(folder, name)
             if name.endswith(".ipynb") and not full.is_symlink():
                 with open(full, "rb") as notebook:
                     data = notebook.read(MAX_NOTEBOOK_BYTES + 1)
-                _add(files, name, data, path, result)
+                _add(files, name, data, problem)
     return files
 
 
-def _add(files, name, data, path, result):
+def _add(files, name, data, problem):
     if len(data) > MAX_NOTEBOOK_BYTES:
-        result.problem(path, f"{name} is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB; skipped.")
+        problem(f"{name} is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB; skipped.")
     elif name in files:
-        result.problem(path, f"holds two files named {name}; the first one is used.")
+        problem(f"holds two files named {name}; the first one is used.")
     else:
         files[name] = data
 
 
-def parse(files, expected, path, result):
+def parse(files, expected, problem):
     """Return the valid expected notebooks as ``{name: NotebookNode}``."""
     notebooks = {}
     for name, data in sorted(files.items()):
         if name not in expected:
-            result.problem(path, f"{name} is not a notebook of this assignment; skipped.")
+            problem(f"{name} is not a notebook of this assignment; skipped.")
             continue
         try:
             notebook = nbformat.reads(data.decode("utf-8"), as_version=4)
             nbformat.validate(notebook)
         except Exception as error:  # JSON, encoding or schema: all mean "not a notebook"
             summary = str(error).splitlines()[0][:200]
-            result.problem(path, f"{name} is not a valid notebook ({summary}); it scores 0.")
+            problem(f"{name} is not a valid notebook ({summary}); it scores 0.")
             continue
         notebooks[name] = notebook
     for name in sorted(expected - set(files)):
-        result.problem(path, f"{name} is missing; it scores 0.")
+        problem(f"{name} is missing; it scores 0.")
     return notebooks
 
 
@@ -199,7 +191,7 @@ def collect(course, paths):
                 "Rename one of them and collect it again.",
             )
             continue
-        issues = Issues()
+        issues = []  # what is wrong with this submission: one message in the end
         if path.is_dir() and not path.is_symlink():
             read = read_folder
         elif path.is_file() and not path.is_symlink() and path.suffix.lower() == ".zip":
@@ -208,11 +200,11 @@ def collect(course, paths):
             result.problem(path, "is neither a zip file nor a folder; not imported.")
             continue
         try:
-            files = read(path, issues)
+            files = read(path, issues.append)
         except OSError as error:  # e.g. a file we may not read
             result.problem(path, f"cannot be read ({error}); not imported.")
             continue
-        notebooks = parse(files, expected, path, issues) if files or not issues else {}
+        notebooks = parse(files, expected, issues.append) if files or not issues else {}
         if notebooks:
             write_submission(course, student, notebooks)
             result.imported[student] = str(path)

@@ -131,14 +131,6 @@ def feedback_config(course):
     return config
 
 
-def autograded_students(course):
-    """Return the ids of the students with an autograded submission, sorted."""
-    root = course.root / "autograded"
-    if not root.is_dir():
-        return []
-    return sorted(p.name for p in root.iterdir() if (p / course.assignment).is_dir())
-
-
 def write_feedback(course, out_dir):
     """Write every autograded candidate's feedback to ``out_dir/<candidate>/<notebook>.html``.
 
@@ -148,7 +140,7 @@ def write_feedback(course, out_dir):
     out_dir = Path(out_dir)
     api = NbGraderAPI(config=feedback_config(course))
     written = []
-    for student in autograded_students(course):
+    for student in course.students("autograded"):
         result = api.generate_feedback(course.assignment, student, force=True)
         if not result["success"]:
             log.warning("No feedback for %s: %s", student, result.get("error") or result.get("log"))
@@ -170,7 +162,7 @@ def run(args):
     out = args.out or course.root / "results" / "feedback"
     pages = write_feedback(course, out)
     candidates = {page.parent.name for page in pages}
-    missing = sorted(set(autograded_students(course)) - candidates)
+    missing = sorted(set(course.students("autograded")) - candidates)
     print(f"Wrote {len(pages)} feedback page(s) for {len(candidates)} candidate(s) in {out}.")
     if missing:
         print(f"No feedback for: {', '.join(missing)} (see the warnings above).")

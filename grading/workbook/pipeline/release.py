@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from workbook.course import Course
+from workbook.notebook import instructor_markers
 from workbook.paths import BUILD_DIR, NOTEBOOKS_DIR, REPO_DIR
 
 BUNDLE_NAME = "workbook-candidate.zip"
@@ -23,7 +24,6 @@ TOP = "django-interview-workbook"
 # What the bundle carries from the repository, besides the candidate notebooks.
 SHIPPED = ["sandbox_project", "grading", "pyproject.toml", "environment.yml", "Makefile"]
 NOT_SHIPPED = ["__pycache__", "*.pyc", "*.sqlite3", "*.egg-info", ".ipynb_checkpoints", ".*"]
-LEAKS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
 
 README = """# Django Interview Workbook
 
@@ -74,7 +74,7 @@ def _files(root):
 
 def check_clean(name, text):
     """Raise if ``text`` (a bundled file) still holds instructor-only material."""
-    found = [marker for marker in LEAKS if marker in text]
+    found = instructor_markers(text)
     if found:
         raise RuntimeError(f"{name} would carry {found} into the candidate bundle; not written.")
 

@@ -21,10 +21,11 @@ from nbgrader.preprocessors import Execute, OverwriteCells
 from traitlets.config import Config
 
 from workbook.course import course_config
-from workbook.isolation import execute, zygote
+from workbook.isolation import zygote
 from workbook.isolation.execute import GuardedExecute
 from workbook.isolation.kernel_side.kernel_zygote import remove_tree
 from workbook.isolation.sanitize import ForgetUnknownCells
+from workbook.review import notes
 
 
 @dataclass
@@ -90,7 +91,7 @@ def job_config(job, root):
 def run_job(job):
     """Autograde ``job.student`` in a private course; never raises."""
     started = time.monotonic()
-    execute.NOTES.clear()
+    notes.take()  # nothing left from an earlier job
     root = Path(job.scratch) / "course"
     try:
         remove_tree(root)
@@ -109,7 +110,7 @@ def run_job(job):
         ok=ok,
         gradebook=str(root / "gradebook.db"),
         autograded=str(root / "autograded" / job.student / job.assignment),
-        notes=list(execute.NOTES),
+        notes=notes.take(),
         log=log,
         seconds=time.monotonic() - started,
     )

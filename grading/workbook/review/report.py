@@ -10,7 +10,6 @@ content is escaped: submissions are untrusted.
 
 import base64
 import io
-import json
 from collections import defaultdict
 from datetime import datetime
 from html import escape
@@ -20,39 +19,15 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from workbook.pipeline.export import number, open_course, read_scores
+from workbook.review import notes as grading_notes
 from workbook.review import similarity, tamper
 
-NOTES_FILE = "grading_notes.json"
 MAX_SNIPPET = 4000  # characters of an answer shown beside its look-alike
 
 
 def e(value):
     """Escape ``value`` for HTML text and attribute values."""
     return escape(str(value), quote=True)
-
-
-def load_notes(course):
-    """Return ``({student: [(notebook, note)]}, problem)``; ``problem`` names a broken file."""
-    path = course.root / NOTES_FILE
-    if not path.exists():
-        return {}, None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return {}, f"{path} could not be read ({error}); fix or delete it and rerun."
-    if not isinstance(data, dict):
-        return {}, f"{path} should hold an object keyed by student; it holds something else."
-    notes = {}
-    for student, entries in data.items():
-        if not isinstance(entries, list):
-            entries = [entries]
-        for entry in entries:
-            if isinstance(entry, dict):
-                notebook, note = entry.get("notebook", ""), entry.get("note", "")
-            else:
-                notebook, note = "", entry
-            notes.setdefault(str(student), []).append((str(notebook or ""), str(note)))
-    return notes, None
 
 
 def score_plot(values, max_score, title):
@@ -283,13 +258,11 @@ def build_report(course):
     scores = read_scores(course)
     findings_list = tamper.find_tampering(course)
     pairs = similarity.similar_pairs(course)
-    notes, problem = load_notes(course)
+    notes, problem = grading_notes.read(course)
     findings = defaultdict(list)
     for finding in findings_list:
         findings[finding.student].append(finding)
-    students = sorted(
-        {row.student for row in scores.students} | set(tamper.submitted_students(course))
-    )
+    students = sorted({row.student for row in scores.students} | set(course.students()))
     tampered = sorted({f.student for f in findings_list if f.is_tampering})
     awaiting = sum(row.awaiting for row in scores.students)
     graded = [row.total for row in scores.students]

@@ -20,13 +20,13 @@ from itertools import combinations
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from workbook.review.tamper import read_notebook, submitted_notebook, submitted_students
+from workbook.notebook import ANSWER_SUFFIX
+from workbook.review.tamper import read_notebook, submitted_notebook
 
 K = 5  # tokens per fingerprint: long enough to carry structure, short enough for tiny cells
 THRESHOLD = 0.5  # Jaccard index from which a pair is flagged: half the distinctive code shared
 MIN_FINGERPRINTS = 12  # fewer distinctive k-grams than this between two candidates: no verdict
 NAME = "_"
-ANSWER_SUFFIX = "_answer"  # a prose task ``<id>`` is answered in the markdown cell ``<id>_answer``
 _BUILTINS = frozenset(dir(builtins))  # kept as written: nobody renames ``sorted``
 _SKIP = {
     tokenize.COMMENT,
@@ -151,7 +151,7 @@ def _answer_cells(notebook, prose_ids):
     return cells
 
 
-def collect(course):
+def answers_and_stubs(course):
     """Return ``(answers, base, markdown)`` for ``compare`` from the submissions and gradebook.
 
     Answers are the solution cells and, for each prose task ``<id>``, the markdown cell with
@@ -184,7 +184,7 @@ def collect(course):
             elif key in base:
                 base[key].append(source)
     answers = {}
-    for student in submitted_students(course):
+    for student in course.students():
         answers[student] = {}
         for name in names:
             notebook = read_notebook(submitted_notebook(course, student, name))
@@ -198,5 +198,5 @@ def collect(course):
 
 def similar_pairs(course, threshold=THRESHOLD, min_size=MIN_FINGERPRINTS):
     """Return the pairs of ``course``'s submissions alike from ``threshold`` on."""
-    answers, base, markdown = collect(course)
+    answers, base, markdown = answers_and_stubs(course)
     return compare(answers, base, threshold, min_size, markdown)

@@ -160,7 +160,7 @@ def _describe_metadata(expected, cell):
     return ", ".join(changes) or "nbgrader metadata changed"
 
 
-def check_notebook(student, notebook_name, notebook, expected):
+def notebook_findings(student, notebook_name, notebook, expected):
     """Return the findings for one submitted notebook against its ``expected`` cells."""
     findings = []
 
@@ -220,14 +220,6 @@ def submitted_notebook(course, student, notebook):
     return course.folder("submitted", student) / f"{notebook}.ipynb"
 
 
-def submitted_students(course):
-    """Return the ids of the students with a submission folder, sorted."""
-    root = course.root / "submitted"
-    if not root.is_dir():
-        return []
-    return sorted(p.name for p in root.iterdir() if (p / course.assignment).is_dir())
-
-
 def find_tampering(course, students=None):
     """Return the findings for every submission in ``course`` (or only ``students``)."""
     findings = []
@@ -241,7 +233,7 @@ def find_tampering(course, students=None):
             name: expected_cells(gradebook, name, course.assignment, course.config)
             for name in names
         }
-    for student in submitted_students(course) if students is None else students:
+    for student in course.students() if students is None else students:
         for name in names:
             path = submitted_notebook(course, student, name)
             if not path.exists():
@@ -253,7 +245,7 @@ def find_tampering(course, students=None):
                     Finding(student, name, "", UNREADABLE, "the file is not a readable notebook")
                 )
                 continue
-            findings.extend(check_notebook(student, name, notebook, expected[name]))
+            findings.extend(notebook_findings(student, name, notebook, expected[name]))
     return findings
 
 

@@ -1,0 +1,116 @@
+"""The grader's worker processes: each grades one submission at a time (``pipeline.worker``).
+
+Plain subprocesses rather than ``multiprocessing``: its spawn and forkserver methods re-run the
+caller's main module, which a script without a ``__main__`` guard cannot take. A worker that
+dies or overruns its deadline is killed with everything it started and replaced; its
+submission gets a failed ``Result`` and the others go on.
+"""
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import deque
+from multiprocessing.connection import Connection, wait
+
+from workbook.isolation.sandboxing import cleanup_cgroups
+from workbook.pipeline.worker import Result
+
+
+class WorkerProcess:
+    """One ``python -m workbook.pipeline.worker``, its two pipes and the job it is grading."""
+
+    def __init__(self):
+        job_read, job_write = os.pipe()
+        result_read, result_write = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "workbook.pipeline.worker", str(job_read), str(result_write)],
+            pass_fds=(job_read, result_write),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=None if os.environ.get("WORKBOOK_DEBUG") else subprocess.DEVNULL,
+        )
+        os.close(job_read)
+        os.close(result_write)
+        self.jobs = Connection(job_write, readable=False)
+        self.results = Connection(result_read, writable=False)
+        self.job = None
+        self.deadline = None
+
+    def start(self, job, seconds):
+        """Send ``job``; it must be done within ``seconds``."""
+        self.job, self.deadline = job, time.monotonic() + seconds
+        self.jobs.send(job)
+
+    def finish(self):
+        """Return the finished job's ``Result``, or ``None`` if the worker died instead."""
+        self.job = None
+        try:
+            return self.results.recv()
+        except (EOFError, OSError):
+            return None
+
+    @property
+    def overdue(self):
+        return self.job is not None and time.monotonic() > self.deadline
+
+    def kill(self):
+        """Kill the worker with everything it started (its process group and cgroups)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        cleanup_cgroups(self.process.pid)
+        self._close_pipes()
+
+    def stop(self):
+        """Ask the worker to exit; kill it if it has not within 10 s."""
+        with contextlib.suppress(OSError):
+            self.jobs.send(None)
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        self._close_pipes()
+
+    def _close_pipes(self):
+        self.results.close()
+        self.jobs.close()
+
+
+def run_jobs(jobs, workers, deadline, on_result):
+    """Run ``jobs`` on ``workers`` processes; call ``on_result(job, result)`` as each ends.
+
+    A job whose worker dies gets a failed result and the worker is replaced.
+    """
+    pending = deque(jobs)
+    pool = [WorkerProcess() for _ in range(min(workers, len(pending)) or 1)]
+    try:
+        while pending or any(worker.job for worker in pool):
+            for worker in pool:
+                if worker.job is None and pending:
+                    worker.start(pending.popleft(), deadline)
+            busy = [worker for worker in pool if worker.job is not None]
+            ready = wait([worker.results for worker in busy], timeout=1.0)
+            for index, worker in enumerate(pool):
+                if worker.job is None:
+                    continue
+                job = worker.job
+                if worker.results in ready:
+                    result = worker.finish()
+                    if result is None:
+                        result = Result(job.student, False, log="the worker process died")
+                        worker.kill()
+                        pool[index] = WorkerProcess()
+                    on_result(job, result)
+                elif worker.overdue:
+                    worker.kill()
+                    pool[index] = WorkerProcess()
+                    note = f"grading took longer than {deadline} s and was stopped"
+                    on_result(job, Result(job.student, False, log=note))
+    finally:
+        for worker in pool:
+            worker.stop()
