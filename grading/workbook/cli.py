@@ -26,7 +26,14 @@ def _lab(parser):
     parser.add_argument(
         "--instructor",
         action="store_true",
-        help="open the instructor notebooks (solutions, hidden tests) instead: for teachers",
+        help="open the instructor notebooks (solutions, hidden tests) and formgrader, for "
+        "teachers and graders",
+    )
+    parser.add_argument(
+        "--course",
+        type=Path,
+        help="with --instructor: the course formgrader grades (default build/course, the one "
+        "`workbook grade` fills)",
     )
     parser.add_argument(
         "--root",
@@ -47,6 +54,13 @@ def _check(parser):
 def _reset(parser):
     parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="e.g. 02 or 02_name")
     parser.add_argument("--all", action="store_true", help="reset every notebook")
+    parser.add_argument("--workspace", help="workspace folder (default: found automatically)")
+
+
+def _submit(parser):
+    parser.add_argument(
+        "--name", help="your name, the candidate id (default: your login name), e.g. jane-doe"
+    )
     parser.add_argument("--workspace", help="workspace folder (default: found automatically)")
 
 
@@ -192,6 +206,15 @@ COMMANDS = [
         "workbook.candidate.reset:run",
         "Put notebooks back to the starting (candidate) version. Your current version is "
         "copied first to .backups/<timestamp>/ inside the workspace.",
+    ),
+    Command(
+        "submit",
+        "pack your answered notebooks into the one zip to send",
+        _submit,
+        "workbook.candidate.submit:run",
+        "Pack the notebooks you have worked on (no backups, updates or unchanged notebooks) "
+        "into build/submission/<name>.zip, beside your workspace; list what is in it and warn about tasks "
+        "still unanswered. Runs no code.",
     ),
     Command(
         "release",

@@ -1,13 +1,23 @@
-"""``workbook lab`` prepares the workspace and a Jupyter configuration of its own."""
+"""``workbook lab`` prepares the workspace and a Jupyter configuration of its own; served for
+real, its terminals find ``workbook`` and the instructor's formgrader lists the graded course."""
 
 import io
 import json
 import os
+import sys
+import time
+from pathlib import Path
 
+import pytest
+import websocket
+from lab_server import running_lab
 from traitlets.config.loader import PyFileConfigLoader
 from workbook.candidate.lab import command, prepare
 from workbook.candidate.workspace import Layout
 from workbook.course import COURSE_ID
+from workbook.paths import REPO_DIR
+
+LOGS = REPO_DIR / "build" / "test-artefacts"
 
 
 def bundle_with(tmp_path, candidate):
@@ -36,12 +46,68 @@ def test_candidate_lab_serves_the_workspace_with_course_and_exchange(tmp_path, c
     }
 
 
-def test_instructor_lab_opens_the_instructor_notebooks_with_formgrader(tmp_path, candidate_00):
+def nbgrader_config(env):
+    config_dir = env["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0]
+    return PyFileConfigLoader("nbgrader_config.py", path=config_dir).load_config()
+
+
+def test_instructor_lab_points_formgrader_at_the_graded_course(tmp_path, candidate_00):
     layout = bundle_with(tmp_path, candidate_00)
-    root, _env = prepare(layout, instructor=True)
-    assert root == layout.notebooks and not layout.workspace.exists()
+    root, env = prepare(layout, instructor=True, out=io.StringIO())
+    course = layout.build / "course"
+    assert root == layout.root and not layout.workspace.exists()
+    config = nbgrader_config(env)
+    assert config.CourseDirectory.root == str(course)
+    assert config.CourseDirectory.db_url == f"sqlite:///{course / 'gradebook.db'}"
     disabled = json.loads((layout.lab / "jupyter/labconfig/page_config.json").read_text())
     assert "@jupyter/nbgrader:formgrader" not in disabled["disabledExtensions"]
+
+
+def test_instructor_lab_takes_any_course_folder_under_its_root(tmp_path, candidate_00):
+    layout = bundle_with(tmp_path, candidate_00)
+    elsewhere = tmp_path / "grading" / "round-1"
+    out = io.StringIO()
+    root, env = prepare(layout, instructor=True, course=elsewhere, out=out)
+    assert nbgrader_config(env).CourseDirectory.root == str(elsewhere)
+    assert elsewhere.is_relative_to(root) and layout.notebooks.is_relative_to(root)
+    assert "No graded course in" in out.getvalue() and "workbook grade" in out.getvalue()
+
+
+def test_lab_puts_this_environments_bin_first_on_path(tmp_path, candidate_00):
+    _root, env = prepare(bundle_with(tmp_path, candidate_00), out=io.StringIO())
+    assert env["PATH"].split(os.pathsep)[0] == str(Path(sys.executable).parent)
+
+
+def _terminal_says(lab, command, timeout=30):
+    """Run ``command`` in a new terminal of the lab and return what the terminal printed."""
+    name = lab.post("/api/terminals")["name"]
+    url = lab.base.replace("http", "ws", 1) + f"/terminals/websocket/{name}?token={lab.token}"
+    socket = websocket.create_connection(url, timeout=timeout)
+    try:
+        socket.send(json.dumps(["stdin", f"{command}; echo END-OF-ANSWER\r"]))
+        text, deadline = "", time.monotonic() + timeout
+        while "END-OF-ANSWER\r\n" not in text.replace("echo END-OF-ANSWER", ""):
+            if time.monotonic() > deadline:
+                pytest.fail(f"The terminal did not answer in {timeout} s:\n{text}")
+            kind, *content = json.loads(socket.recv())
+            if kind == "stdout":
+                text += content[0]
+        return text
+    finally:
+        socket.close()
+
+
+@pytest.mark.xdist_group("lab-server")
+def test_the_labs_terminal_finds_workbook(tmp_path, candidate_00):
+    """`make lab` runs the venv's workbook without activating the venv: its terminals still
+    find `workbook` (and the shell does not reset PATH from /etc/profile)."""
+    bundle = bundle_with(tmp_path, candidate_00)
+    env = {**os.environ, "PATH": "/usr/bin:/bin"}
+    arguments = [f"--root={bundle.root}"]
+    log = LOGS / "lab-terminal-server.log"
+    with running_lab(arguments, log, settings=tmp_path / "user", env=env) as lab:
+        said = _terminal_says(lab, "command -v workbook")
+    assert str(Path(sys.executable).parent / "workbook") in said, said
 
 
 def test_command_binds_to_localhost_with_the_given_token(tmp_path):
@@ -49,3 +115,21 @@ def test_command_binds_to_localhost_with_the_given_token(tmp_path):
     assert f"--ServerApp.root_dir={tmp_path}" in argv and "--ServerApp.ip=127.0.0.1" in argv
     assert "--ServerApp.port=9999" in argv and "--IdentityProvider.token=secret" in argv
     assert "--no-browser" in argv
+
+
+@pytest.mark.xdist_group("lab-server")
+def test_formgrader_lists_the_graded_courses_submissions(tmp_path, candidate_00, graded):
+    bundle = bundle_with(tmp_path, candidate_00)
+    arguments = ["--instructor", f"--root={bundle.root}", f"--course={graded.root}"]
+    log = LOGS / "lab-formgrader-server.log"
+    with running_lab(arguments, log, settings=tmp_path / "user") as lab:
+        submissions = lab.get("/formgrader/api/submissions/workbook")
+    assert {s["student"] for s in submissions} >= {"reference", "stub", "partial"}
+    assert not list(bundle.root.rglob("gradebook.db")), "Only the course has a gradebook."
+
+
+def test_course_without_instructor_is_a_clear_error(capsys):
+    from workbook.cli import main
+
+    assert main(["lab", "--course", "build/course"]) == 2
+    assert "--course goes with --instructor" in capsys.readouterr().err

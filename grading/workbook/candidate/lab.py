@@ -5,6 +5,14 @@ see ``workbook.candidate.workspace`` for how updates never overwrite their work.
 configuration folder of its own (``build/lab/jupyter/``, on ``JUPYTER_CONFIG_PATH``) that
 points nbgrader's Validate button and Assignment List at this course and at a local exchange
 (``build/lab/exchange/``), and hides the instructor-only nbgrader tools from candidates.
+
+``workbook lab --instructor`` opens the instructor notebooks instead, with formgrader pointed at
+the graded course (``build/course/`` or ``--course``): its gradebook is the one ``workbook grade``
+filled, so Manual Grading lists the submissions, and no gradebook appears anywhere else.
+Formgrader needs the course inside the server's root, so that root is the folder holding both.
+
+The lab's terminals run the shell as a non-login shell with this environment's ``bin/`` first on
+PATH: a login shell would read ``/etc/profile``, which sets PATH afresh and loses ``workbook``.
 """
 
 import json
@@ -15,6 +23,7 @@ from pathlib import Path
 from workbench.kernelspec import install
 
 from workbook.candidate.workspace import Layout, open_workspace
+from workbook.errors import CommandError
 from workbook.paths import GRADING_DIR
 
 # nbgrader's lab plugins and server extension a candidate has no use for.
@@ -24,8 +33,13 @@ QUIET_PLUGINS = ["@jupyterlab/apputils-extension:announcements"]
 INSTRUCTOR_SERVER_EXTENSIONS = ["nbgrader.server_extensions.formgrader"]
 
 
-def write_jupyter_config(layout, *, candidate=True):
-    """Write the lab's Jupyter configuration folder and return it."""
+def write_jupyter_config(layout, *, course=None):
+    """Write the lab's Jupyter configuration folder and return it.
+
+    ``course`` (a course folder) makes it the instructor's lab: formgrader on that course;
+    without it, the candidate's: no instructor tools.
+    """
+    candidate = course is None
     folder = layout.lab / "jupyter"
     exchange = layout.lab / "exchange"
     exchange.mkdir(parents=True, exist_ok=True)
@@ -39,36 +53,60 @@ def write_jupyter_config(layout, *, candidate=True):
         lines.append(f"load_subconfig({str(shared)!r})  # noqa: F821")
     lines += [
         f"c.Exchange.root = {str(exchange)!r}",
-        "",
     ]
+    if course is not None:
+        lines += [
+            f"c.CourseDirectory.root = {str(course)!r}",
+            f"c.CourseDirectory.db_url = {'sqlite:///' + str(course / 'gradebook.db')!r}",
+        ]
+    lines.append("")
     (folder / "nbgrader_config.py").write_text("\n".join(lines))
     disabled = QUIET_PLUGINS + (INSTRUCTOR_PLUGINS if candidate else [])
     page_config = {"disabledExtensions": {plugin: True for plugin in disabled}}
     (folder / "labconfig" / "page_config.json").write_text(json.dumps(page_config, indent=1))
-    server = {
-        "ServerApp": {"jpserver_extensions": {ext: False for ext in INSTRUCTOR_SERVER_EXTENSIONS}}
-    }
-    (folder / "jupyter_server_config.json").write_text(json.dumps(server if candidate else {}))
+    server = {"terminado_settings": {"shell_command": [os.environ.get("SHELL") or "sh"]}}
+    if candidate:
+        server["jpserver_extensions"] = {ext: False for ext in INSTRUCTOR_SERVER_EXTENSIONS}
+    (folder / "jupyter_server_config.json").write_text(json.dumps({"ServerApp": server}))
     return folder
 
 
-def prepare(layout=None, *, instructor=False, out=sys.stdout):
-    """Sync the workspace and write the configuration; return ``(root_dir, environment)``."""
+def environment(config):
+    """Return the server's environment: ``config`` read first, this environment's ``bin/``
+    first on PATH (for the terminals, and the ``workbook`` they run)."""
+    env = dict(os.environ)
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        [str(config), *filter(None, [os.environ.get("JUPYTER_CONFIG_PATH")])]
+    )
+    scripts = str(Path(sys.executable).parent)
+    rest = [p for p in env.get("PATH", "").split(os.pathsep) if p and p != scripts]
+    env["PATH"] = os.pathsep.join([scripts, *rest])
+    return env
+
+
+def prepare(layout=None, *, instructor=False, course=None, out=sys.stdout):
+    """Sync the workspace (or, for the instructor, find the course) and write the
+    configuration; return ``(root_dir, environment)``."""
     layout = layout or Layout()
     if instructor:
-        root = layout.notebooks
+        course = Path(course or layout.build / "course").resolve()
+        course.mkdir(parents=True, exist_ok=True)
+        root = Path(os.path.commonpath([layout.notebooks, course]))
+        if not (course / "gradebook.db").is_file():
+            print(
+                f"No graded course in {course} yet: formgrader shows it once `workbook grade` "
+                "has run (or pass --course with the folder you grade in).",
+                file=out,
+            )
+        print(f"Formgrader grades the course in {course}.", file=out)
     else:
         workspace, changes = open_workspace(layout)
         root = workspace.folder
         for change in changes:
             print(f"  {change.message}", file=out)
         print(f"Your workspace: {root} (your edits there are never overwritten).", file=out)
-    config = write_jupyter_config(layout, candidate=not instructor)
-    env = dict(os.environ)
-    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-        [str(config), *filter(None, [os.environ.get("JUPYTER_CONFIG_PATH")])]
-    )
-    return root, env
+    config = write_jupyter_config(layout, course=course if instructor else None)
+    return root, environment(config)
 
 
 def command(root, *, port=8888, browser=False, token=None):
@@ -91,9 +129,11 @@ def command(root, *, port=8888, browser=False, token=None):
 
 
 def run(args):
+    if args.course and not args.instructor:
+        raise CommandError("--course goes with --instructor (formgrader's course).")
     install()
     layout = Layout(args.root) if args.root else Layout()
-    root, env = prepare(layout, instructor=args.instructor)
+    root, env = prepare(layout, instructor=args.instructor, course=args.course)
     has_display = sys.platform != "linux" or any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY")
     )
