@@ -182,3 +182,75 @@ def test_a_folder_of_submissions_is_expanded(tmp_path):
 )
 def test_candidate_id_is_sanitised(name, expected):
     assert candidate_id(name) == expected
+
+
+def _variant(label):
+    """Notebook 00 with its first cell saying ``label``: one more distinct copy of it."""
+    notebook = nbformat.read(SOURCE, as_version=4)
+    notebook.cells[0].source = label
+    return nbformat.writes(notebook).encode()
+
+
+def _submission(tmp, kind, files):
+    """Make the submission ``carol`` as a zip or a folder holding ``{relative path: bytes}``."""
+    if kind == "zip":
+        return _zip(tmp / "carol.zip", files)
+    folder = tmp / "carol"
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _imported(course):
+    return nbformat.read(course.folder("submitted", "carol") / NAME, as_version=4).cells[0].source
+
+
+KINDS = pytest.mark.parametrize("kind", ["zip", "folder"])
+
+
+@KINDS
+def test_a_backup_never_wins_over_the_answer(course, tmp_path, kind):
+    backup = f".backups/20261129-101500/{NAME}"
+    # the backup comes first: the order of the files must not matter
+    path = _submission(tmp_path, kind, {backup: _variant("old"), NAME: _variant("mine")})
+    result = collect(course, [path])
+    assert result.imported == {"carol": str(path)} and not result.problems, result.problems
+    assert _imported(course) == "mine"
+    ((where, message),) = result.notes
+    assert where == str(path) and f"used {NAME}, not {backup} (a backup)" in message
+
+
+@KINDS
+def test_the_starting_version_never_wins_over_the_answer(course, tmp_path, kind):
+    released = course.folder("release")
+    released.mkdir(parents=True)
+    (released / NAME).write_bytes(_variant("stub"))
+    stub = f"notebooks/{NAME}"  # e.g. a whole bundle sent, starting notebooks and all
+    path = _submission(tmp_path, kind, {stub: _variant("stub"), NAME: _variant("mine")})
+    result = collect(course, [path])
+    assert not result.problems, result.problems
+    assert _imported(course) == "mine"
+    assert f"not {stub} (the unanswered starting version)" in result.notes[0][1]
+
+
+@KINDS
+def test_two_different_answers_of_one_name_are_refused_naming_both(course, tmp_path, kind):
+    files = {NAME: _variant("first"), f"copy/{NAME}": _variant("second")}
+    path = _submission(tmp_path, kind, files)
+    result = collect(course, [path])
+    assert result.imported == {}
+    ((where, message),) = result.problems
+    assert where == str(path) and f"({NAME} and copy/{NAME})" in message
+    assert f"{NAME} not imported" in message and "is missing" not in message
+    assert not course.folder("submitted", "carol").exists()
+
+
+@KINDS
+def test_identical_copies_and_an_offered_update_import_quietly(course, tmp_path, kind):
+    update = NAME.replace(".ipynb", ".updated.ipynb")
+    files = {NAME: _variant("mine"), f"b/{NAME}": _variant("mine"), update: NOTEBOOK}
+    path = _submission(tmp_path, kind, files)
+    result = collect(course, [path])
+    assert (result.problems, result.notes) == ([], [])
+    assert _imported(course) == "mine"

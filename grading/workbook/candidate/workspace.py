@@ -36,7 +36,15 @@ def content_hash(path):
     a readable notebook (which is then treated as edited: never overwritten).
     """
     try:
-        cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+        return text_hash(Path(path).read_bytes())
+    except OSError:
+        return None
+
+
+def text_hash(data):
+    """Return ``content_hash`` of a notebook's text or bytes (``None`` if it is no notebook)."""
+    try:
+        cells = json.loads(data)["cells"]
         parts = [
             [
                 cell["cell_type"],
@@ -44,7 +52,7 @@ def content_hash(path):
             ]
             for cell in cells
         ]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         return None
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
@@ -161,6 +169,15 @@ class Workspace:
             problem = "matches several notebooks" if matches else "matches no notebook"
             raise LookupError(f"{name!r} {problem} in {self.folder} (notebooks: {known}).")
         return self.folder / matches[0].name
+
+    def untouched(self, path):
+        """Return whether the notebook at ``path`` is still as the person got it: the version
+        placed there or the current pristine one (``False`` when neither is known)."""
+        current = content_hash(path)
+        placed = self._entries().get(Path(path).name, {}).get("placed")
+        pristine = self.pristine / Path(path).name if self.pristine else None
+        started = {placed, content_hash(pristine) if pristine and pristine.is_file() else None}
+        return current is not None and current in started
 
     def sync(self):
         """Place new pristine notebooks; never overwrite one the person has edited.

@@ -6,6 +6,13 @@ archive gives, and the originals are only read. Each problem (unsafe path, symli
 that is not valid, missing or extra notebook, duplicate id) gets one message naming the file,
 and everything else is imported into nbgrader's layout ``submitted/<id>/<assignment>/``. A
 folder with no notebook at its top level is taken as a folder of submissions.
+
+When a submission holds several files of one name (a whole workspace zipped, a bundle with its
+starting notebooks), the answer is never lost to a copy: a backup (under ``.backups/``) counts
+less than the unanswered starting version (identical to the released one), which counts less
+than any other copy; the best is imported and a note names the copies left aside. Two
+different copies at the best rank are ambiguous: that notebook is refused, both paths named.
+Checkpoints and ``*.updated.ipynb`` (a newer starting version) are never answers.
 """
 
 import os
@@ -20,6 +27,7 @@ from pathlib import Path, PurePosixPath
 
 import nbformat
 
+from workbook.candidate.workspace import BACKUPS, UPDATED, content_hash, text_hash
 from workbook.course import Course
 from workbook.errors import CommandError
 
@@ -42,10 +50,15 @@ UNREADABLE_MEMBER = (
 class Collected:
     imported: dict = field(default_factory=dict)  # candidate id -> source path
     problems: list = field(default_factory=list)  # (path, message): one per bad input
+    notes: list = field(default_factory=list)  # (path, message): choices made, nothing wrong
 
     def problem(self, path, message):
         """Record what is wrong with the input at ``path``."""
         self.problems.append((str(path), message))
+
+    def note(self, path, message):
+        """Record a choice made while importing ``path`` (e.g. which copy of a notebook)."""
+        self.notes.append((str(path), message))
 
 
 def candidate_id(path):
@@ -73,7 +86,7 @@ def _unsafe(name):
 
 
 def read_zip(path, problem):
-    """Return ``{file name: bytes}`` of the notebooks in a zip file."""
+    """Return ``{file name: [(path inside, bytes), ...]}`` of the notebooks in a zip file."""
     files = {}
     try:
         archive = zipfile.ZipFile(path)
@@ -99,12 +112,13 @@ def read_zip(path, problem):
                     reason = str(error) or type(error).__name__
                     problem(f"{name!r} cannot be read from the zip ({reason}); skipped.")
                     continue
-                _add(files, PurePosixPath(name).name, data, problem)
+                _add(files, name, data, problem)
     return files
 
 
 def read_folder(path, problem):
-    """Return ``{file name: bytes}`` of the notebooks in a folder (symlinks not followed)."""
+    """Return ``{file name: [(path inside, bytes), ...]}`` of a folder's notebooks (symlinks
+    not followed)."""
     files = {}
     for folder, dirs, names in os.walk(path, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in IGNORED)
@@ -117,23 +131,60 @@ def read_folder(path, problem):
             if name.endswith(".ipynb") and not full.is_symlink():
                 with open(full, "rb") as notebook:
                     data = notebook.read(MAX_NOTEBOOK_BYTES + 1)
-                _add(files, name, data, problem)
+                _add(files, full.relative_to(path).as_posix(), data, problem)
     return files
 
 
-def _add(files, name, data, problem):
+def _add(files, inside, data, problem):
     if len(data) > MAX_NOTEBOOK_BYTES:
-        problem(f"{name} is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB; skipped.")
-    elif name in files:
-        problem(f"holds two files named {name}; the first one is used.")
+        problem(f"{inside} is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB; skipped.")
     else:
-        files[name] = data
+        files.setdefault(PurePosixPath(inside).name, []).append((inside, data))
 
 
-def parse(files, expected, problem):
+def _rank(inside, data, released):
+    """Return how much a copy counts against others of its name (0 best) and what it is."""
+    if BACKUPS in PurePosixPath(inside).parts:
+        return 2, "a backup"
+    if released and text_hash(data) == released:
+        return 1, "the unanswered starting version"
+    return 0, None
+
+
+def choose(files, released, problem, note):
+    """Return ``{file name: bytes}``, one copy per name, and the names refused as ambiguous.
+
+    ``released`` maps names to the ``content_hash`` of their released (starting) version.
+    """
+    chosen, refused = {}, set()
+    for name, copies in sorted(files.items()):
+        ranked = sorted(
+            (_rank(inside, data, released.get(name)), inside, data) for inside, data in copies
+        )
+        (best, _), inside, data = ranked[0]
+        rivals = [other for (rank, _), other, text in ranked[1:] if rank == best and text != data]
+        if rivals:
+            refused.add(name)
+            paths = " and ".join([inside, *rivals])
+            problem(
+                f"holds different files named {name} ({paths}), neither a backup nor the "
+                f"starting version; {name} not imported (it scores 0): keep the one to grade "
+                "and collect again."
+            )
+            continue
+        chosen[name] = data
+        left = [f"{other} ({what})" for (rank, what), other, _ in ranked[1:] if rank > best]
+        if left:
+            note(f"{name}: used {inside}, not {', '.join(left)}.")
+    return chosen, refused
+
+
+def parse(files, expected, problem, refused=()):
     """Return the valid expected notebooks as ``{name: NotebookNode}``."""
     notebooks = {}
     for name, data in sorted(files.items()):
+        if name.endswith(UPDATED + ".ipynb") and name.replace(UPDATED, "") in expected:
+            continue  # a newer starting version the workspace offered: never an answer
         if name not in expected:
             problem(f"{name} is not a notebook of this assignment; skipped.")
             continue
@@ -145,7 +196,7 @@ def parse(files, expected, problem):
             problem(f"{name} is not a valid notebook ({summary}); it scores 0.")
             continue
         notebooks[name] = notebook
-    for name in sorted(expected - set(files)):
+    for name in sorted(expected - set(files) - set(refused)):
         problem(f"{name} is missing; it scores 0.")
     return notebooks
 
@@ -171,9 +222,15 @@ def expected_notebooks(course):
     return names
 
 
+def released_hashes(course):
+    """Return ``{name: content_hash}`` of the course's released (starting) notebooks."""
+    return {path.name: content_hash(path) for path in course.folder("release").glob("*.ipynb")}
+
+
 def collect(course, paths):
     """Import the submissions at ``paths`` into ``course``; return what was done."""
     expected = expected_notebooks(course)
+    released = released_hashes(course)
     result = Collected()
     for path in expand(paths):
         student = candidate_id(path)
@@ -200,14 +257,19 @@ def collect(course, paths):
             result.problem(path, "is neither a zip file nor a folder; not imported.")
             continue
         try:
-            files = read(path, issues.append)
+            copies = read(path, issues.append)
         except OSError as error:  # e.g. a file we may not read
             result.problem(path, f"cannot be read ({error}); not imported.")
             continue
-        notebooks = parse(files, expected, issues.append) if files or not issues else {}
+        notes = []
+        files, refused = choose(copies, released, issues.append, notes.append)
+        readable = files or refused or not issues
+        notebooks = parse(files, expected, issues.append, refused) if readable else {}
         if notebooks:
             write_submission(course, student, notebooks)
             result.imported[student] = str(path)
+            for message in notes:
+                result.note(path, message)
         if issues and notebooks:
             result.problem(path, f"imported as {student!r}, but: " + " ".join(issues))
         elif not notebooks:
@@ -217,6 +279,8 @@ def collect(course, paths):
 
 
 def report(result, stream=sys.stdout):
+    for path, message in result.notes:
+        print(f"{path}: {message}", file=stream)
     for path, message in result.problems:
         print(f"{path}: {message}", file=sys.stderr)
     print(
