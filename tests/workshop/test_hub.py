@@ -14,8 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from hubtools import NOTEBOOK, TASK, WRONG, answer, right_answer, wait_until
-from workbook.course import Course
-from workbook.workshop.exchange import COURSE_ID
+from workbook.course import COURSE_ID, Course
 
 pytestmark = [pytest.mark.hub, pytest.mark.sandbox, pytest.mark.xdist_group("workshop-hub")]
 

@@ -14,19 +14,16 @@ from pathlib import Path
 from nbgrader.apps import NbGraderAPI
 from traitlets.config import Config
 
-from workbook.course import Course, course_config
+from workbook.course import COURSE_ID, Course, course_config
 from workbook.errors import CommandError
 from workbook.pipeline import collect as importer
 from workbook.workshop.folder import HubFolder
-
-COURSE_ID = "django-interview-workbook"
 
 
 def _api(root, exchange, **coursedir):
     """An ``NbGraderAPI`` on the course at ``root`` using the exchange at ``exchange``."""
     config = course_config(root)
     overrides = Config()
-    overrides.CourseDirectory.course_id = COURSE_ID
     overrides.Exchange.root = str(Path(exchange).resolve())
     # Everyone in a workshop is the same system user: the exchange folder's owner says nothing.
     overrides.ExchangeCollect.check_owner = False

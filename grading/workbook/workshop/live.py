@@ -5,9 +5,13 @@ as ``workbook check`` runs a notebook (a copy, every cell, the visible tests rea
 ``check.report_for``), but its kernel is the grader's: ``SandboxKernelManager`` under bwrap,
 with no network, no sight of the hub's folder and the grader's limits. The teacher's process
 never runs a participant's code. A notebook is run again only when its file changes (its
-modification time), so an unchanged room costs one ``stat`` per notebook.
+modification time), so an unchanged room costs one ``stat`` per notebook, and a notebook
+whose content was checked before (every participant's untouched copy of the same notebook,
+two identical answers) is not run again either: results are kept by content.
 """
 
+import hashlib
+import subprocess
 import tempfile
 import threading
 import time
@@ -21,10 +25,10 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from traitlets.config import Config
 
 from workbook.candidate import hints
-from workbook.candidate.check import KERNEL_NAME, report_for
+from workbook.candidate.check import report_for
 from workbook.isolation.limits import Limits
 from workbook.isolation.sandboxing import SandboxKernelManager, bwrap_problem, hidden_paths
-from workbook.notebook import tasks
+from workbook.notebook import KERNEL_NAME, tasks
 from workbook.pipeline.autograde import prepare_templates
 from workbook.workshop.folder import HubFolder
 
@@ -84,9 +88,9 @@ def sandbox_config(hub, workdir_base, templates, limits):
     return config
 
 
-def check_in_sandbox(path, config, release_folder, timeout=TIMEOUT):
-    """Run a copy of the notebook at ``path`` in a sandboxed kernel; return its report."""
-    notebook = nbformat.read(path, as_version=4)
+def check_in_sandbox(name, content, config, release_folder, timeout=TIMEOUT):
+    """Run the notebook ``content`` (its file's bytes) in a sandboxed kernel; return its report."""
+    notebook = nbformat.reads(content.decode("utf-8"), as_version=4)
     client = NotebookClient(
         notebook,
         kernel_name=KERNEL_NAME,
@@ -99,12 +103,12 @@ def check_in_sandbox(path, config, release_folder, timeout=TIMEOUT):
     )
     problem = None
     try:
-        client.execute()
+        client.execute(stderr=subprocess.DEVNULL)  # the kernel's own log is noise here
     except CellTimeoutError:
         problem = f"a cell ran longer than {timeout} s"
     except DeadKernelError:
         problem = "the kernel died"
-    return report_for(Path(path).name, notebook, None, problem)
+    return report_for(name, notebook, None, problem)
 
 
 class Room:
@@ -127,6 +131,7 @@ class Room:
             self.hub, self._scratch.name, templates, limits or Limits(timeout=TIMEOUT)
         )
         self._seen = {}  # (participant, notebook name) -> Seen
+        self._reports = {}  # a notebook's content hash -> its report
         self._lock = threading.Lock()
         self._stale = set()
 
@@ -155,22 +160,33 @@ class Room:
         return found
 
     def refresh(self):
-        """Check every changed notebook (in ``workers`` sandboxed kernels); return how many."""
+        """Check every changed notebook (in ``workers`` sandboxed kernels); return how many
+        were run (a content checked before is not run again)."""
         todo = self.changed()
         with self._lock:
             self._stale = {name for name, _, _ in todo}
+        read, run = [], {}
+        for name, path, mtime in todo:
+            try:
+                content = path.read_bytes()
+            except OSError:
+                continue  # being saved or removed right now: next time
+            digest = hashlib.sha256(content).hexdigest()
+            read.append((name, path.name, mtime, digest))
+            if digest not in self._reports:
+                run[digest] = (path.name, content)
 
-        def one(item):
-            name, path, mtime = item
-            report = check_in_sandbox(path, self.config, self.release)
-            with self._lock:
-                self._seen[(name, path.name)] = Seen(mtime, report)
+        def one(digest):
+            name, content = run[digest]
+            return digest, check_in_sandbox(name, content, self.config, self.release)
 
         with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
-            list(pool.map(one, todo))
+            self._reports.update(pool.map(one, run))
         with self._lock:
+            for name, notebook, mtime, digest in read:
+                self._seen[(name, notebook)] = Seen(mtime, self._reports[digest])
             self._stale = set()
-        return len(todo)
+        return len(run)
 
     def snapshot(self):
         """The room as last checked."""

@@ -14,11 +14,10 @@ import sys
 from jupyterhub.spawner import SimpleLocalProcessSpawner
 from traitlets import Bool, Unicode
 
-from workbook.candidate.check import KERNEL_NAME
 from workbook.candidate.lab import INSTRUCTOR_PLUGINS, INSTRUCTOR_SERVER_EXTENSIONS, QUIET_PLUGINS
-from workbook.course import course_config
+from workbook.course import COURSE_ID, course_config
+from workbook.notebook import KERNEL_NAME
 from workbook.paths import GRADING_DIR
-from workbook.workshop.exchange import COURSE_ID
 from workbook.workshop.folder import HubFolder
 
 
@@ -28,7 +27,6 @@ def nbgrader_lines(hub, name, *, teacher):
         '"""nbgrader settings for one workshop server (written by workshop/spawner.py)."""',
         "c = get_config()  # noqa: F821",
         f"load_subconfig({str(GRADING_DIR / 'nbgrader_config.py')!r})  # noqa: F821",
-        f"c.CourseDirectory.course_id = {COURSE_ID!r}",
         f"c.Exchange.root = {str(hub.exchange)!r}",
         f"c.Exchange.cache = {str(hub.home(name) / '.nbgrader-cache')!r}",
     ]
