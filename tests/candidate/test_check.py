@@ -13,7 +13,7 @@ from nbclient import NotebookClient
 from workbook import cli
 from workbook.candidate.check import KERNEL_NAME, NOT_STARTED, check, describe
 from workbook.candidate.workspace import WORKSPACE_ENV, Workspace
-from workbook.notebook import tasks
+from workbook.notebook import prose_answer, prose_tasks, tasks
 from workbook.paths import NOTEBOOKS_DIR
 
 ORIENTATION = NOTEBOOKS_DIR / "00_orientation.ipynb"
@@ -124,6 +124,34 @@ def test_command_finds_the_workspace_from_another_folder(workspace, tmp_path):
     assert run.returncode == 1, run.stderr  # visible tests still fail
     assert f"in {workspace.folder}" in run.stdout
     assert "A queryset has a method that turns into `SELECT COUNT(*)`" in run.stdout
+
+
+@pytest.mark.parametrize("where", [[], ["--workspace", "."]], ids=["plain", "workspace-dot"])
+def test_check_works_in_a_folder_fetched_from_an_exchange(tmp_path, candidate_00, where):
+    """A teacher's workshop: notebooks fetched from nbgrader's exchange, no manifest, no
+    pristine copies; an explain-it answer counts once it differs from the placeholder."""
+    fetched = tmp_path / "workbook"
+    fetched.mkdir()
+    notebook = nbformat.read(candidate_00, as_version=4)
+    notebook.cells[tasks(notebook)[0].solution_index].source = RIGHT
+    ((question, _),) = prose_tasks(notebook)
+    prose_answer(notebook, question).source = "count() asks the database; len() fetches rows."
+    nbformat.write(notebook, fetched / candidate_00.name)
+    env = {key: value for key, value in os.environ.items() if key != WORKSPACE_ENV}
+    script = Path(sys.executable).parent / "workbook"
+    run = subprocess.run(
+        [str(script), "check", *where],
+        cwd=fetched,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1, run.stderr  # task 2 still fails
+    assert f"in {fetched}..." in run.stdout
+    assert "1 of 2 tasks pass, 2 of 5 visible points" in run.stdout
+    assert ": answered (1 point, graded by a person)" in run.stdout
+    assert not (fetched / ".workbook.json").exists(), "check leaves the folder as it was"
 
 
 def test_command_names_the_notebooks_it_knows(workspace, capsys):

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 
 import nbformat
 import pytest
@@ -16,6 +17,9 @@ from workbook.candidate.workspace import (
     open_workspace,
 )
 from workbook.candidate.workspace import WORKSPACE_ENV as ENV
+from workbook.paths import NOTEBOOKS_DIR
+
+ORIENTATION = NOTEBOOKS_DIR / "00_orientation.ipynb"
 
 
 def write_notebook(path, *sources):
@@ -191,6 +195,19 @@ def test_find_workspace_from_anywhere(tmp_path, workspace, monkeypatch):
     assert find_workspace(tmp_path) == Layout().workspace
     monkeypatch.setenv(ENV, str(tmp_path / "elsewhere"))
     assert find_workspace(inner) == tmp_path / "elsewhere"
+
+
+def test_a_folder_of_fetched_notebooks_is_its_own_workspace(tmp_path, candidate_00, monkeypatch):
+    """Notebooks fetched from an nbgrader exchange: no manifest, no pristine copies."""
+    monkeypatch.delenv(ENV, raising=False)
+    fetched, instructor, other = (tmp_path / name for name in ("fetched", "instructor", "other"))
+    for folder, notebook in ((fetched, candidate_00), (instructor, ORIENTATION)):
+        folder.mkdir()
+        shutil.copyfile(notebook, folder / notebook.name)
+    write_notebook(other / "scratch.ipynb", "1 + 1")
+    assert find_workspace(fetched) == fetched
+    assert find_workspace(instructor) == Layout().workspace, "never the instructor notebooks"
+    assert find_workspace(other) == Layout().workspace, "only the workbook's notebooks"
 
 
 def test_repository_builds_candidate_versions_once(repo_layout):

@@ -118,8 +118,10 @@ def find_workspace(start=None):
     """Return the workspace folder to use, wherever the command runs from.
 
     In order: ``$WORKBOOK_WORKSPACE``; a folder holding a workspace manifest at or above
-    ``start`` (the current folder: a notebook's kernel runs inside the workspace); the
-    workspace of the repository or bundle this package is installed from.
+    ``start`` (the current folder: a notebook's kernel runs inside the workspace); ``start``
+    itself when it holds candidate notebooks but no manifest (fetched from an nbgrader
+    exchange, copied by hand); the workspace of the repository or bundle this package is
+    installed from.
     """
     if os.environ.get(WORKSPACE_ENV):
         return Path(os.environ[WORKSPACE_ENV]).resolve()
@@ -127,7 +129,22 @@ def find_workspace(start=None):
     for folder in [here, *here.parents]:
         if (folder / MANIFEST).is_file():
             return folder
-    return Layout().workspace
+    layout = Layout()
+    if here != layout.notebooks and holds_candidate_notebooks(here):
+        return here
+    return layout.workspace
+
+
+def holds_candidate_notebooks(folder):
+    """Return whether ``folder`` holds workbook notebooks in their candidate version."""
+    for path in notebooks_in(folder):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, ValueError):
+            continue
+        if '"nbgrader"' in text and not instructor_markers(text):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
