@@ -1,5 +1,7 @@
 """The ``Sandbox``: what a notebook gets back from ``boot()``."""
 
+from contextlib import contextmanager
+
 from asgiref.sync import SyncToAsync
 from django.core import mail
 from django.core.cache import caches
@@ -71,6 +73,19 @@ class Sandbox:
             if not isinstance(cache, SHARED_CACHES):
                 cache.clear()
         mail.outbox = []
+
+    @contextmanager
+    def scratch(self):
+        """Reset the sandbox when the ``with`` block ends, whether its checks passed or failed.
+
+        Test cells use it rather than ``try``/``finally``: for a cell, IPython points a
+        traceback at the last line the cell ran, which after a ``finally`` is the reset, not
+        the failed assert; a ``with`` block's exit leaves it on the assert.
+        """
+        try:
+            yield self
+        finally:
+            self.reset()
 
     def create_tables(self, *models):
         """Create tables for models defined in cells (dropping earlier versions first)."""

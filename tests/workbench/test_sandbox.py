@@ -33,3 +33,24 @@ def test_async_orm_calls_see_the_reset_database(booted_kernel):
         """
     )
     assert booted_kernel.eval("(seeded, after_reset)") == booted_kernel.eval("(seeded, seeded)")
+
+
+def test_scratch_resets_after_a_failed_check(booted_kernel):
+    """``with sandbox.scratch():`` resets when its block fails, and the failure still shows."""
+    booted_kernel.run(
+        """
+        from catalog.models import Creator
+
+        seeded = Creator.objects.count()
+        try:
+            with sandbox.scratch():
+                Creator.objects.create(name="Extra", slug="extra-scratch", joined="2024-01-01")
+                assert False, "the check failed"
+        except AssertionError as error:
+            failure = str(error)
+        """
+    )
+    assert booted_kernel.eval("(failure, Creator.objects.count() - seeded)") == [
+        "the check failed",
+        0,
+    ]
