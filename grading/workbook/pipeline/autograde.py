@@ -6,9 +6,11 @@ Each submission is graded by a worker process (``pool``) in a private course fol
 (``execute``). The main process is the gradebook's only writer: it merges each private
 gradebook as results come in (``gradebook``). A worker that overruns its deadline is killed and
 replaced; that submission scores 0 with a note, and the others go on. Notes go to
-``<course>/grading_notes.json`` (``review.notes``).
+``<course>/grading_notes.json`` (``review.notes``). With ``--scheduler`` the same jobs run on
+a Dask cluster (``cluster``) instead of the local pool: chosen in ``runner``, nowhere else.
 """
 
+import functools
 import os
 import shutil
 import subprocess
@@ -75,15 +77,16 @@ def job_deadline(sources, limits):
     return seconds
 
 
-def resolve_sandbox(sandbox):
+def resolve_sandbox(sandbox, here=True):
     """Return whether to sandbox; without a usable sandbox, refuse unless told ``False``.
 
     ``sandbox=False`` (``--no-sandbox``) is the only way to run submitted code unconfined.
+    ``here=False``: submissions run on other machines, which check their own sandbox.
     """
     if sandbox is False:
         print(WARNING.format(reason="--no-sandbox"), file=sys.stderr)
         return False
-    problem = bwrap_problem()
+    problem = bwrap_problem() if here else None
     if problem is not None:
         raise SandboxUnavailable(
             f"refusing to grade: submitted code would run without a sandbox, because {problem}. "
@@ -91,6 +94,25 @@ def resolve_sandbox(sandbox):
             "(DANGEROUS: their code runs with your rights)."
         )
     return True
+
+
+def runner(scheduler, workers):
+    """``pool.run_jobs`` on this machine, or its twin on the Dask cluster at ``scheduler``."""
+    if scheduler is None:
+        return run_jobs
+    if workers is not None:
+        raise CommandError(
+            "--workers sizes the local pool; with --scheduler the cluster's workers grade "
+            "(start more with `dask worker ADDRESS --nworkers N --nthreads 1`)."
+        )
+    try:
+        from workbook.pipeline import cluster
+    except ImportError as error:
+        raise CommandError(
+            f"grading on a Dask cluster needs Dask ({error}): install it with "
+            "`pip install 'django-interview-workbook[cluster]'`."
+        ) from error
+    return functools.partial(cluster.run_jobs, scheduler=scheduler)
 
 
 def autograde(
@@ -101,10 +123,15 @@ def autograde(
     sandbox=True,
     hide=(),
     stream=None,
+    scheduler=None,
 ):
-    """Grade ``students`` (default: every submission) of ``course``; return their outcomes."""
+    """Grade ``students`` (default: every submission) of ``course``; return their outcomes.
+
+    ``scheduler``: a Dask scheduler's address (``tcp://HOST:8786``) to grade on its cluster.
+    """
     limits = limits or Limits()
-    sandboxed = resolve_sandbox(sandbox)
+    run = runner(scheduler, workers)
+    sandboxed = resolve_sandbox(sandbox, here=scheduler is None)
     students = list(students or course.students())
     sources = sorted(course.folder("source").glob("*.ipynb"))
     if not sources:
@@ -148,8 +175,7 @@ def autograde(
             status = "ok" if result.ok else "FAILED (scored 0, see notes)"
             progress.step(job.student, status)
 
-        workers = workers or os.cpu_count() or 1
-        run_jobs(jobs, workers, job_deadline(sources, limits), on_result)
+        run(jobs, workers or os.cpu_count() or 1, job_deadline(sources, limits), on_result)
         notes.write(course, {o.student: o.notes for o in outcomes.values()})
         return outcomes
     finally:
@@ -199,6 +225,7 @@ def run(args):
         limits=Limits.from_arguments(args),
         sandbox=args.sandbox,
         hide=args.hide,
+        scheduler=args.scheduler,
     )
     print(f"Notes: {notes.path(course)}")
     return summarise(outcomes)

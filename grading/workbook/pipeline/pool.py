@@ -19,6 +19,16 @@ from workbook.isolation.sandboxing import cleanup_cgroups
 from workbook.pipeline.worker import Result
 
 
+def died(job):
+    """The result of a job whose worker process died."""
+    return Result(job.student, False, log="the worker process died")
+
+
+def overran(job, deadline):
+    """The result of a job stopped after ``deadline`` seconds."""
+    return Result(job.student, False, log=f"grading took longer than {deadline} s and was stopped")
+
+
 class WorkerProcess:
     """One ``python -m workbook.pipeline.worker``, its two pipes and the job it is grading."""
 
@@ -51,6 +61,23 @@ class WorkerProcess:
             return self.results.recv()
         except (EOFError, OSError):
             return None
+
+    def grade(self, job, seconds):
+        """Grade ``job`` and wait for it, at most ``seconds``; kill this worker if it died
+        or overran (``alive`` says so): the job then gets a failed ``Result``."""
+        self.start(job, seconds)
+        if not self.results.poll(seconds):
+            self.kill()
+            return overran(job, seconds)
+        result = self.finish()
+        if result is None:
+            self.kill()
+            return died(job)
+        return result
+
+    @property
+    def alive(self):
+        return not self.results.closed and self.process.poll() is None
 
     @property
     def overdue(self):
@@ -102,15 +129,14 @@ def run_jobs(jobs, workers, deadline, on_result):
                 if worker.results in ready:
                     result = worker.finish()
                     if result is None:
-                        result = Result(job.student, False, log="the worker process died")
+                        result = died(job)
                         worker.kill()
                         pool[index] = WorkerProcess()
                     on_result(job, result)
                 elif worker.overdue:
                     worker.kill()
                     pool[index] = WorkerProcess()
-                    note = f"grading took longer than {deadline} s and was stopped"
-                    on_result(job, Result(job.student, False, log=note))
+                    on_result(job, overran(job, deadline))
     finally:
         for worker in pool:
             worker.stop()

@@ -8,7 +8,9 @@ merges the private gradebook into the real one (the only writer to it).
 
 import os
 import shutil
+import signal
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -131,9 +133,23 @@ def serve(jobs, results):
         zygote.discard()
 
 
+def die_with_parent():
+    """Kill this process group once the process that started it is gone (a grader or a Dask
+    worker killed mid-run): nothing goes on grading for nobody."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os.killpg(0, signal.SIGKILL)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
 def main(argv):
     """Worker process: ``python -m workbook.pipeline.worker READ_FD WRITE_FD`` (grader pipes)."""
     os.setsid()  # its own process group: a stuck worker is killed with all it started
+    die_with_parent()
     serve(Connection(int(argv[1]), writable=False), Connection(int(argv[2]), readable=False))
 
 

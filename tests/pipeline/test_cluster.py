@@ -1,0 +1,187 @@
+"""``workbook autograde --scheduler``: a real Dask scheduler and two workers on 127.0.0.1.
+
+Started as separate processes with the ``dask`` command (``--nworkers 1 --nthreads 1``),
+stopped by the fixture. They grade the instructor and candidate versions of notebook 00 and
+two hostile submissions; the scores must be those of a local ``workbook autograde``, also
+when a worker process is killed while it grades.
+"""
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import hostile_submissions as hostile
+import nbformat
+import pytest
+from workbook.course import Course
+from workbook.errors import CommandError
+from workbook.isolation.limits import Limits
+from workbook.paths import NOTEBOOKS_DIR, REPO_DIR
+from workbook.pipeline import gradebook
+from workbook.pipeline.autograde import autograde
+
+distributed = pytest.importorskip("distributed", reason="needs the cluster extra (Dask)")
+
+pytestmark = [pytest.mark.notebook, pytest.mark.sandbox, pytest.mark.xdist_group("dask")]
+
+SOURCE = NOTEBOOKS_DIR / "00_orientation.ipynb"
+HOSTILE = ("h-patch-helpers", "h-zygote-kill")
+LIMITS = Limits(timeout=30, memory_mb=768, processes=64, output_kb=256, disk_mb=128, hang_grace=3)
+START_SECONDS = 120
+STOP_SECONDS = 30
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class DaskCluster:
+    """``dask scheduler`` and two ``dask worker`` processes, each in its own session."""
+
+    def __init__(self, logs):
+        self.address = f"tcp://127.0.0.1:{free_port()}"
+        self.logs = logs
+        dask = str(Path(sys.executable).parent / "dask")
+        self.processes = []
+        self.start("scheduler", [dask, "scheduler", "--host", "127.0.0.1"], port=True)
+        for name in ("w1", "w2"):
+            worker = [dask, "worker", self.address, "--name", name, "--host", "127.0.0.1"]
+            worker += ["--nworkers", "1", "--nthreads", "1", "--no-dashboard"]
+            self.start(name, worker)
+        with distributed.Client(self.address, timeout=START_SECONDS) as client:
+            client.wait_for_workers(2, timeout=START_SECONDS)
+
+    def start(self, name, command, port=False):
+        if port:
+            command += ["--port", self.address.rsplit(":", 1)[1]]
+            command += ["--dashboard-address", f"127.0.0.1:{free_port()}"]
+        log = open(self.logs / f"{name}.log", "wb")  # noqa: SIM115 (closed with the process)
+        self.processes.append(
+            (subprocess.Popen(command, stdout=log, stderr=log, start_new_session=True), log)
+        )
+
+    def stop(self):
+        for process, log in reversed(self.processes):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+            log.close()
+
+    def log(self):
+        return "\n".join(path.read_text()[-3000:] for path in sorted(self.logs.glob("*.log")))
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(tmp_path_factory):
+    cluster = DaskCluster(tmp_path_factory.mktemp("dask-logs"))
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def course_with_submissions(root):
+    """A course of notebook 00: instructor, candidate version and the two hostile ones."""
+    course = Course(root)
+    course.add_sources([SOURCE])
+    (release_path,) = course.generate()
+    release = nbformat.read(release_path, as_version=4)
+    paths = {"read": {"repository tests": REPO_DIR / "tests" / "conftest.py"}, "write": {}}
+    attacks = hostile.build(release, paths)
+    submissions = {
+        "instructor": nbformat.read(SOURCE, as_version=4),
+        "stub": release,
+        **{student: attacks[student] for student in HOSTILE},
+    }
+    for student, notebook in submissions.items():
+        course.submit(student, {release_path.name: notebook})
+    return course
+
+
+def graded(course, outcomes):
+    """What must not depend on where grading ran: scores, success, notebooks noted."""
+    return {
+        student: (
+            gradebook.scores(course.db_url, course.assignment, student),
+            outcome.ok,
+            sorted({notebook for notebook, _ in outcome.notes}),
+        )
+        for student, outcome in outcomes.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory):
+    course = course_with_submissions(tmp_path_factory.mktemp("local") / "course")
+    return graded(course, autograde(course, workers=2, limits=LIMITS))
+
+
+def test_the_cluster_grades_as_this_machine_does(dask_cluster, local, tmp_path, capsys):
+    course = course_with_submissions(tmp_path / "course")
+    outcomes = autograde(course, limits=LIMITS, scheduler=dask_cluster.address)
+    assert graded(course, outcomes) == local, dask_cluster.log()
+    assert local["instructor"][0][SOURCE.stem][f"{hostile.TOP}_tests"] == (3, 3)
+    assert all(points == 0 for points, _ in local["h-patch-helpers"][0][SOURCE.stem].values())
+    for student in local:
+        assert (course.folder("autograded", student) / SOURCE.name).is_file()
+    assert f"Dask cluster at {dask_cluster.address}" in capsys.readouterr().err
+
+
+def kill_a_busy_worker(address, killed, seconds=300):
+    """SIGKILL the first Dask worker process seen grading, 2 s into its task."""
+
+    def executing(dask_worker):
+        return os.getpid(), [str(task.key) for task in dask_worker.state.executing]
+
+    with distributed.Client(address, timeout=30) as client:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            for pid, keys in client.run(executing).values():
+                if keys:
+                    time.sleep(2)
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(keys[0])
+                    return
+            time.sleep(0.2)
+
+
+def test_a_worker_killed_mid_run_loses_no_submission(dask_cluster, local, tmp_path):
+    course = course_with_submissions(tmp_path / "course")
+    killed = []
+    killer = threading.Thread(target=kill_a_busy_worker, args=(dask_cluster.address, killed))
+    killer.start()
+    try:
+        outcomes = autograde(course, limits=LIMITS, scheduler=dask_cluster.address)
+    finally:
+        killer.join()
+    assert killed, "no worker was seen grading"
+    assert graded(course, outcomes) == local, dask_cluster.log()
+
+
+def test_workers_and_scheduler_are_one_or_the_other(tmp_path):
+    course = course_with_submissions(tmp_path / "course")
+    with pytest.raises(CommandError, match="--workers sizes the local pool"):
+        autograde(course, workers=2, scheduler="tcp://127.0.0.1:1")
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
+    from workbook.pipeline import cluster
+
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 3)
+    course = course_with_submissions(tmp_path / "course")
+    address = f"tcp://127.0.0.1:{free_port()}"
+    with pytest.raises(CommandError, match=f"cannot reach the Dask scheduler at {address}"):
+        autograde(course, limits=LIMITS, scheduler=address)
+    assert not list(course.folder("autograded").glob("*/*"))
