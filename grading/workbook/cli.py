@@ -128,17 +128,37 @@ def _autograde(parser):
 def _output(default):
     def add(parser):
         _course(parser)
-        parser.add_argument("--out", type=Path, default=None, help=f"(default {default})")
+        parser.add_argument(
+            "--out",
+            type=Path,
+            default=None,
+            help=f"(default {default}; <results> is the folder `workbook grade --out` used, "
+            "else <course>/results)",
+        )
 
     return add
 
 
 def _grade(parser):
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="zips or folders")
-    parser.add_argument("--out", type=Path, required=True, help="folder for the results")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="folder for the results, remembered for `workbook finish` (default: the one "
+        "used before, else <course>/results)",
+    )
     _course(parser)
     _limits(parser)
     _scheduler(parser)
+
+
+def _finish(parser):
+    _course(parser)
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="folder for the results (default: the one `workbook grade --out` used)",
+    )
 
 
 def _hub_folder(parser):
@@ -248,19 +268,19 @@ COMMANDS = [
     Command(
         "feedback",
         "write each candidate's feedback pages (hidden tests not shown)",
-        _output("<course>/results/feedback"),
+        _output("<results>/feedback"),
         "workbook.pipeline.feedback:run",
     ),
     Command(
         "export",
         "write grades.csv: one row per candidate, one column per notebook",
-        _output("<course>/results/grades.csv"),
+        _output("<results>/grades.csv"),
         "workbook.pipeline.export:run",
     ),
     Command(
         "report",
         "write report.html: scores, plots, tampering and similarity flags",
-        _output("<course>/results/report.html"),
+        _output("<results>/report.html"),
         "workbook.review.report:run",
     ),
     Command(
@@ -268,6 +288,15 @@ COMMANDS = [
         "collect, autograde, feedback, export and report in one go",
         _grade,
         "workbook.pipeline.grade:run",
+    ),
+    Command(
+        "finish",
+        "after grading by hand: grades.csv, feedback and report with those grades",
+        _finish,
+        "workbook.pipeline.finish:run",
+        "After grading prose answers in formgrader (`workbook lab --instructor`), write "
+        "grades.csv, the feedback pages and report.html again, into the folder `workbook grade "
+        "--out` used. Blank prose answers score 0 without anyone grading them.",
     ),
     Command(
         "hub",

@@ -12,6 +12,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook, MissingEntry
 
 from workbook.course import Course
+from workbook.errors import CommandError
 
 MAX_ROW = "(max score)"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -125,7 +126,7 @@ def write_grades_csv(course, out_path):
 def open_course(path):
     """Return the course at ``path``; exit with a clear message when there is none."""
     if not (Path(path) / "gradebook.db").exists():
-        raise SystemExit(
+        raise CommandError(
             f"No gradebook in {path}: pass --course with the folder you grade in "
             "(the one holding gradebook.db)."
         )
@@ -133,8 +134,10 @@ def open_course(path):
 
 
 def run(args):
+    from workbook.pipeline.finish import results_folder
+
     course = open_course(args.course)
-    out = args.out or course.root / "results" / "grades.csv"
+    out = args.out or results_folder(course) / "grades.csv"
     path = write_grades_csv(course, out)
     count = len(read_scores(course).students)
     print(f"Wrote {path}: {count} candidate(s).")

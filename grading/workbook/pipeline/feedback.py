@@ -131,24 +131,31 @@ def feedback_config(course):
     return config
 
 
-def write_feedback(course, out_dir):
-    """Write every autograded candidate's feedback to ``out_dir/<candidate>/<notebook>.html``.
+def _remove_pages(folder):
+    if folder.is_dir():
+        for stale in folder.glob("*.html"):
+            stale.unlink()
+
+
+def write_feedback(course, out_dir, students=None, withheld=()):
+    """Write the feedback of ``students`` (default: every autograded candidate) to
+    ``out_dir/<candidate>/<notebook>.html``, and remove the old pages of ``withheld`` ones.
 
     Return the pages written. A candidate whose feedback nbgrader cannot build is logged and
     skipped, so one broken submission does not cost everyone else their feedback.
     """
     out_dir = Path(out_dir)
+    for student in withheld:
+        _remove_pages(out_dir / student)
     api = NbGraderAPI(config=feedback_config(course))
     written = []
-    for student in course.students("autograded"):
+    for student in course.students("autograded") if students is None else students:
         result = api.generate_feedback(course.assignment, student, force=True)
         if not result["success"]:
             log.warning("No feedback for %s: %s", student, result.get("error") or result.get("log"))
             continue
         target = out_dir / student
-        if target.is_dir():
-            for stale in target.glob("*.html"):
-                stale.unlink()
+        _remove_pages(target)
         target.mkdir(parents=True, exist_ok=True)
         for page in sorted(course.folder("feedback", student).glob("*.html")):
             written.append(Path(shutil.copyfile(page, target / page.name)))
@@ -157,9 +164,10 @@ def write_feedback(course, out_dir):
 
 def run(args):
     from workbook.pipeline.export import open_course
+    from workbook.pipeline.finish import results_folder
 
     course = open_course(args.course)
-    out = args.out or course.root / "results" / "feedback"
+    out = args.out or results_folder(course) / "feedback"
     pages = write_feedback(course, out)
     candidates = {page.parent.name for page in pages}
     missing = sorted(set(course.students("autograded")) - candidates)

@@ -1,45 +1,39 @@
-"""``workbook grade``: collect, autograde, feedback, export and report in one go.
+"""``workbook grade``: collect, autograde, then grades, feedback and report in one go.
 
 ``workbook grade submissions/*.zip --out results/`` imports the submissions into the course
 (``--course``, default ``build/course``), grades them all in parallel and sandboxed, and
-writes into ``--out``: ``feedback/`` (one HTML file per candidate), ``grades.csv`` and
-``report.html``. Problems with single submissions are reported and the rest go on.
+writes into ``--out``: ``grades.csv``, ``report.html`` and ``feedback/`` (one HTML page per
+candidate and notebook, for candidates with nothing left to grade by hand). The course
+remembers ``--out``: after grading prose answers in formgrader, ``workbook finish`` writes the
+final results there. Problems with single submissions are reported and the rest go on.
 """
-
-import sys
-from pathlib import Path
 
 from workbook.course import Course
 from workbook.isolation.limits import Limits
 from workbook.pipeline import autograde, collect
+from workbook.pipeline.finish import remember_results, results_folder, write_results
 
 
 def grade(course, paths, out, **options):
-    """Run the whole pipeline; return ``(collected, outcomes, written paths)``."""
-    from workbook.pipeline.export import write_grades_csv
-    from workbook.pipeline.feedback import write_feedback
-    from workbook.review.report import write_report
-
+    """Run the whole pipeline; return ``(collected, outcomes, written)``: ``written`` has the
+    paths (``feedback``, ``grades``, ``report``) and the ``summary`` lines to print."""
     if options.get("sandbox", True):
         autograde.resolve_sandbox(True)  # refuse before importing anything
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     collected = collect.collect(course, paths)
     outcomes = autograde.autograde(course, students=list(collected.imported), **options)
-    written = {
-        "feedback": write_feedback(course, out / "feedback"),
-        "grades": write_grades_csv(course, out / "grades.csv"),
-        "report": write_report(course, out / "report.html"),
-    }
-    return collected, outcomes, written
+    remember_results(course, out)
+    results = write_results(course, out)
+    written = {"feedback": results.feedback, "grades": results.grades, "report": results.report}
+    return collected, outcomes, {**written, "summary": results.summary()}
 
 
 def run(args):
     course = Course(args.course)
+    out = args.out or results_folder(course)
     collected, outcomes, written = grade(
         course,
         args.paths,
-        args.out,
+        out,
         workers=args.workers,
         limits=Limits.from_arguments(args),
         sandbox=args.sandbox,
@@ -48,7 +42,5 @@ def run(args):
     )
     collect.report(collected)
     status = autograde.summarise(outcomes)
-    print(f"Feedback: {args.out / 'feedback'} ({len(written['feedback'])} file(s))")
-    print(f"Grades: {written['grades']}")
-    print(f"Report: {written['report']}", file=sys.stdout)
+    print("\n".join(written["summary"]))
     return 1 if collected.problems or status else 0

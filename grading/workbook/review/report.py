@@ -316,7 +316,9 @@ def write_report(course, out_path):
 
 
 def run(args):
+    from workbook.pipeline.finish import results_folder
+
     course = open_course(args.course)
-    path = write_report(course, args.out or course.root / "results" / "report.html")
+    path = write_report(course, args.out or results_folder(course) / "report.html")
     print(f"Wrote {path}: open it in a browser.")
     return 0
