@@ -3,6 +3,7 @@
 import zipfile
 
 import pytest
+from workbook.cli import COMMANDS
 from workbook.notebook import instructor_markers
 from workbook.paths import NOTEBOOKS_DIR
 from workbook.pipeline.release import TOP, check_clean, release
@@ -69,3 +70,12 @@ def test_bundle_notebooks_hold_no_solution_or_rubric(released):
 def test_a_leak_stops_the_release():
     with pytest.raises(RuntimeError, match="BEGIN HIDDEN TESTS"):
         check_clean("x.ipynb", "### BEGIN HIDDEN TESTS\n")
+
+
+def test_bundle_readme_says_where_the_work_is_and_how_to_send_it(released):
+    _, bundle, _ = released
+    readme = zipfile.ZipFile(bundle).read(f"{TOP}/README.md").decode()
+    submit = readme.split("## Submit", 1)[1]
+    assert "`build/workspace/`" in submit
+    assert "workbook submit --name jane-doe" in submit and "submit" in {c.name for c in COMMANDS}
+    assert "`build/submission/jane-doe.zip`" in submit

@@ -33,7 +33,8 @@ you how you are doing; the graders run further tests on what you submit.
 
 ## Start
 
-You need Python 3.11 and `make` (or run the two commands the Makefile shows by hand).
+You need Python 3.11, 3.12 or 3.13 and `make` (or run the commands the Makefile shows by
+hand).
 
     make lab
 
@@ -51,9 +52,18 @@ no database server, no Docker. With conda instead: `conda env create -f environm
 
 ## Submit
 
-Save your notebooks, then send them ({notebooks}) as one zip file named after you, for
-example `jane-doe.zip`. Keep cell ids and the test cells as they are: the graders' tools find
-your answers by them.
+Your work is in `build/workspace/`: your own copies of the notebooks (`notebooks/` keeps the
+versions you started from). Save every notebook (Ctrl+S), then run, in JupyterLab's terminal
+(File > New > Terminal):
+
+    workbook submit --name jane-doe
+
+with your own name in place of `jane-doe` (from another shell: `.venv/bin/workbook submit
+--name jane-doe`). It packs the notebooks you have worked on into one zip,
+`build/submission/jane-doe.zip`, leaving out backups, updates and notebooks you have not
+changed; it lists what it packed and warns about tasks still unanswered. Send that one file:
+its name is your candidate id. Keep cell ids and the test
+cells as they are: the graders' tools find your answers by them.
 """
 
 
@@ -84,7 +94,6 @@ def build_bundle(release_folder, out_path, repo=REPO_DIR):
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     partial = out_path.with_suffix(".partial")
-    names = ", ".join(path.name for path in sorted(Path(release_folder).glob("*.ipynb")))
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle:
         for path, relative in _files(Path(release_folder)):
             relative = relative.relative_to(relative.parts[0])  # drop the release folder's name
@@ -96,7 +105,7 @@ def build_bundle(release_folder, out_path, repo=REPO_DIR):
                 if path.suffix == ".ipynb":
                     check_clean(str(relative), path.read_text(encoding="utf-8"))
                 bundle.write(path, f"{TOP}/{relative.as_posix()}")
-        bundle.writestr(f"{TOP}/README.md", README.format(notebooks=names))
+        bundle.writestr(f"{TOP}/README.md", README)
     partial.replace(out_path)
     return out_path
 
