@@ -178,7 +178,13 @@ def test_a_folder_of_submissions_is_expanded(tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Alice Smith.zip", "alice-smith"), ("bob", "bob"), ("../x..y", "x-y"), ("émile.zip", "mile")],
+    [
+        ("Alice Smith.zip", "alice-smith"),
+        ("bob", "bob"),
+        ("../x..y", "x-y"),
+        ("Émile Zola.zip", "emile-zola"),
+        ("李.zip", ""),
+    ],
 )
 def test_candidate_id_is_sanitised(name, expected):
     assert candidate_id(name) == expected

@@ -20,6 +20,7 @@ import re
 import shutil
 import stat
 import sys
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ def candidate_id(path):
     name = Path(path).name
     if name.lower().endswith(".zip"):
         name = name[:-4]
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # é -> e
     return re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")
 
 
