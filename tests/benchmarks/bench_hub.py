@@ -24,6 +24,7 @@ from tornado.websocket import websocket_connect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workshop"))
 from hubtools import NOTEBOOK, Hub, free_port, wait_until  # noqa: E402
+from workbook.notebook import boot_cell  # noqa: E402
 from workbook.workshop.folder import HubFolder  # noqa: E402
 
 
@@ -43,7 +44,10 @@ async def run_cell(url, token, code, timeout=300):
         reply = json.loads(await connection.read_message())
         if reply["msg_type"] == "execute_reply" and reply["parent_header"]["msg_id"] == msg_id:
             connection.close()
-            return reply["content"]["status"]
+            said = reply["content"]
+            return said["status"] + (
+                f" {said['ename']}: {said['evalue']}" if "ename" in said else ""
+            )
     raise TimeoutError("no execute_reply")
 
 
@@ -72,21 +76,24 @@ def main():
             except requests.RequestException:
                 return False
 
+        wait_until(lambda: "Workshop hub:" in log.read_text(), 300, "the course released")
+        mark("course built, candidate notebooks released to the exchange")
         wait_until(answers, 300, "the hub answering")
-        mark("hub answers (course built, released, proxy and hub up)")
+        mark("hub answers (proxy and hub up)")
         ada = hub.user("ada")
         mark("participant logged in")
         ada.start_server()
         mark("participant's JupyterLab ready, notebooks fetched")
         kernel = ada.server("POST", "/api/kernels", json={})
         notebook = nbformat.read(folder.home("ada") / "workbook" / NOTEBOOK, as_version=4)
-        boot = next(c.source for c in notebook.cells if "boot(" in c.source)
+        boot = boot_cell(notebook).source
         url = f"ws://127.0.0.1:{port}/user/ada/api/kernels/{kernel['id']}/channels"
         token = ada.api.headers["Authorization"].split()[1]
         status = asyncio.run(run_cell(url, token, boot))
         mark(f"first kernel ({kernel['name']}) booted the sandbox: {status}")
     finally:
         hub.stop()
+        shutil.copyfile(log, Path(tempfile.gettempdir()) / "bench-hub.log")
         shutil.rmtree(folder.root, ignore_errors=True)
 
 
