@@ -1,0 +1,93 @@
+"""The worker pool: a worker that dies or overruns its deadline costs one submission, no more.
+
+The submission here sleeps in its answer cell (harmless code, still graded in the sandbox), so
+its worker is busy long enough to be killed or to overrun a short deadline.
+"""
+
+import os
+import signal
+from multiprocessing.connection import wait
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+from workbook.course import Course
+from workbook.isolation.limits import Limits
+from workbook.pipeline.pool import WorkerProcess, run_jobs
+from workbook.pipeline.worker import Job
+
+pytestmark = [pytest.mark.notebook, pytest.mark.sandbox]
+
+
+def _cell(source, **nbgrader):
+    cell = new_code_cell(source)
+    cell.metadata["nbgrader"] = {"schema_version": 3, "task": False, **nbgrader}
+    return cell
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """A one-task course with a quick submission and one whose answer sleeps for a minute."""
+    root = tmp_path_factory.mktemp("pool")
+    source = root / "nap.ipynb"
+    solution = "### BEGIN SOLUTION\nanswer = 1\n### END SOLUTION\n"
+    nbformat.write(
+        new_notebook(
+            cells=[
+                _cell(solution, grade=False, solution=True, locked=False, grade_id="answer"),
+                _cell(
+                    "assert answer == 1",
+                    grade=True,
+                    solution=False,
+                    locked=True,
+                    grade_id="answer_tests",
+                    points=1,
+                ),
+            ],
+            metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+        ),
+        source,
+    )
+    course = Course(root / "course", assignment="nap")
+    course.add_sources([source])
+    course.generate()
+    quick = nbformat.read(source, as_version=4)
+    slow = nbformat.read(source, as_version=4)
+    slow.cells[0].source = "import time\ntime.sleep(60)\nanswer = 1\n"
+    course.submit("quick", {"nap.ipynb": quick})
+    course.submit("slow", {"nap.ipynb": slow})
+    return course
+
+
+def job(course, student, scratch):
+    scratch.mkdir(parents=True, exist_ok=True)
+    return Job(
+        student=student,
+        submitted=str(course.folder("submitted", student)),
+        source=str(course.folder("source")),
+        gradebook=str(course.root / "gradebook.db"),
+        scratch=str(scratch),
+        assignment=course.assignment,
+        limits=Limits(timeout=90).as_dict(),
+        sandbox=True,
+    )
+
+
+def test_a_killed_worker_reports_no_result(course, tmp_path):
+    worker = WorkerProcess()
+    try:
+        worker.start(job(course, "slow", tmp_path / "s"), seconds=300)
+        os.kill(worker.process.pid, signal.SIGKILL)
+        assert wait([worker.results], timeout=30) == [worker.results]
+        assert worker.finish() is None
+    finally:
+        worker.kill()
+
+
+def test_an_overdue_worker_is_replaced_and_the_rest_are_graded(course, tmp_path):
+    results = {}
+    jobs = [job(course, "slow", tmp_path / "a"), job(course, "quick", tmp_path / "b")]
+    run_jobs(jobs, workers=1, deadline=20, on_result=lambda j, r: results.update({j.student: r}))
+    assert not results["slow"].ok
+    assert "took longer than 20 s" in results["slow"].log
+    assert results["quick"].ok, results["quick"].log
