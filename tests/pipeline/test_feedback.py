@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 from nbgrader.apps import NbGraderAPI
-from reporting_course import NOTEBOOK, SOURCE, STUDENTS, read
+from reporting_course import NOTEBOOK, PROSE_ANSWERS, SOURCE, STUDENTS, read
 from workbook import cli
 from workbook.pipeline.feedback import HIDDEN_NOTE, write_feedback
 
@@ -170,3 +170,88 @@ def test_outputs_that_quote_hidden_tests_are_replaced():
     assert [o.text for o in spied.outputs] == [QUOTES_HIDDEN + "\n", "nothing to hide\n"]
     assert tested.outputs == []  # a test cell shows its error only, never what code printed
     assert "secret_case" not in tested.source
+
+
+class _Loads(HTMLParser):
+    """Collect every address the page would load: src/href of script, link, img, iframe,
+    and ``@import``/``url()`` in its styles."""
+
+    LOADING = {"script": "src", "img": "src", "iframe": "src", "link": "href", "source": "src"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.addresses, self._style = [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._style = tag == "style"
+        wanted = self.LOADING.get(tag)
+        self.addresses += [value or "" for name, value in attrs if name == wanted]
+
+    def handle_endtag(self, tag):
+        self._style = False
+
+    def handle_data(self, data):
+        if self._style:
+            self.addresses += re.findall(r"@import\s+(?:url\()?['\"]?([^'\")\s;]+)", data)
+            self.addresses += re.findall(r"url\(['\"]?([^'\")]+)", data)
+
+
+def external(addresses):
+    return [a for a in addresses if re.match(r"\s*(https?:)?//", a, re.I)]
+
+
+@pytest.mark.parametrize("student", STUDENTS)
+def test_feedback_loads_nothing_from_the_internet(pages, student):
+    parser = _Loads()
+    parser.feed((pages[0] / student / f"{NOTEBOOK}.html").read_text(encoding="utf-8"))
+    assert parser.addresses, "The check must see the page's own resources (a <script> at least)."
+    assert not external(parser.addresses), external(parser.addresses)
+
+
+def test_the_check_sees_what_nbgrader_alone_loads(graded, tmp_path):
+    """Why the feedback template is changed: nbgrader's own page loads MathJax from a CDN."""
+    config = copy.deepcopy(graded.course.config)
+    config.CourseDirectory.feedback_directory = "feedback_cdn"
+    assert NbGraderAPI(config=config).generate_feedback(graded.course.assignment, "stub")["success"]
+    parser = _Loads()
+    page = graded.root / "feedback_cdn" / "stub" / graded.course.assignment / f"{NOTEBOOK}.html"
+    parser.feed(page.read_text(encoding="utf-8"))
+    assert any("mathjax" in address for address in external(parser.addresses))
+
+
+def test_prose_question_and_answer_show_as_markup_not_escaped_html(pages):
+    html = (pages[0] / "partial" / f"{NOTEBOOK}.html").read_text(encoding="utf-8")
+    assert "&lt;h2" not in html and "&lt;p&gt;" not in html
+    assert re.search(r"<h2 id=\"Explain-it[^>]*>Explain it", html)
+    assert f"<p>{PROSE_ANSWERS['partial']}</p>" in html
+    text = visible_text(pages[0] / "partial" / f"{NOTEBOOK}.html")
+    assert "<p>" not in text and "<h2" not in text
+
+
+@pytest.mark.parametrize(
+    ("markdown", "kept", "gone"),
+    [
+        ("## Mine\n\nSome *text* and a [link](https://example.org).", ["<h2", "<em>", "href"], []),
+        ("[click](javascript:alert(1))", ["click"], ["javascript:"]),
+        (
+            '<a href="javascript:alert(1)" onclick="alert(2)">x</a>',
+            ["x"],
+            ["javascript", "onclick"],
+        ),
+        ("![t](https://tracker.example/p.png)", ["<img"], ["tracker"]),
+        ('<img src="x" onerror="alert(1)">', [], ["onerror"]),
+        ("<script>alert(1)</script><style>@import url(//x)</style>", [], ["<script", "<style"]),
+        ('<iframe src="https://x.example"></iframe>', [], ["<iframe"]),
+        ('<p style="background:url(https://x.example)">y</p>', ["<p>y</p>"], ["style"]),
+    ],
+)
+def test_candidate_markdown_keeps_markup_and_loses_anything_active(markdown, kept, gone):
+    from nbformat.v4 import new_markdown_cell, new_notebook
+    from workbook.pipeline.feedback import SanitizeCandidateMarkdown
+
+    notebook, _ = SanitizeCandidateMarkdown().preprocess(
+        new_notebook(cells=[new_markdown_cell(markdown)]), {}
+    )
+    html = notebook.cells[0].source
+    assert all(part in html for part in kept), html
+    assert not any(part in html for part in gone), html

@@ -9,7 +9,11 @@ may come from submitted code); and any output, anywhere, that quotes a line of t
 tests is replaced by a note, however submitted code found the line.
 Candidate content is untrusted and graders open these pages too: outputs are sanitised by
 ``HTMLExporter.sanitize_html``, which nbgrader's feedback template ignores for markdown cells, so
-``SanitizeCandidateMarkdown`` renders and cleans every markdown cell the instructor did not write.
+``SanitizeCandidateMarkdown`` renders and cleans every markdown cell the instructor did not write
+(``clean_markup``: headings, paragraphs, lists, tables and links stay; scripts, event handlers,
+styles, ``javascript:`` links and images from elsewhere go).
+The pages load nothing from the internet: ``templates/feedback/`` is searched before nbgrader's
+feedback template and replaces nbconvert's MathJax macro, which would load MathJax from a CDN.
 """
 
 import copy
@@ -19,8 +23,8 @@ import re
 import shutil
 from pathlib import Path
 
+import bleach
 import nbformat
-from nbconvert.filters import clean_html
 from nbconvert.filters.markdown import markdown2html
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor, Preprocessor
 from nbgrader import utils
@@ -34,6 +38,40 @@ HIDDEN_NOTE = "(the hidden tests are not shown)"
 QUOTES_HIDDEN = "(output not shown: it quotes the hidden tests)"
 HIDDEN_REGION = re.compile(r"BEGIN HIDDEN TESTS[^\n]*\n(.*?)\n[^\n]*END HIDDEN TESTS", re.S)
 QUOTABLE = 8  # hidden-test lines shorter than this (``)``, ``else:``) are not worth hiding
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+NBGRADER_TEMPLATES = (
+    Path(utils.__file__).resolve().parent / "server_extensions/formgrader/templates"
+)
+
+# What candidate markdown may keep: text markup, no scripts, forms, frames or styles.
+MARKUP_TAGS = {
+    *("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "code", "kbd"),
+    *("em", "strong", "b", "i", "u", "s", "del", "sub", "sup", "span", "div", "a", "img"),
+    *("ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td"),
+    *("details", "summary"),
+}
+LINK_PREFIXES = ("http://", "https://", "mailto:", "#")
+IMAGE_PREFIXES = ("data:image/png;", "data:image/jpeg;", "data:image/gif;")
+
+
+def _allowed_attribute(tag, name, value):
+    if name in ("id", "class", "title") or (tag == "img" and name == "alt"):
+        return True
+    if tag == "a" and name == "href":
+        return value.strip().lower().startswith(LINK_PREFIXES)
+    if tag == "img" and name == "src":  # an embedded image; nothing fetched from elsewhere
+        return value.strip().lower().startswith(IMAGE_PREFIXES)
+    return tag in ("td", "th") and name in ("colspan", "rowspan", "align")
+
+
+def clean_markup(html):
+    """Return ``html`` with only text markup left; anything else is shown as text."""
+    return bleach.clean(
+        html,
+        tags=MARKUP_TAGS,
+        attributes=_allowed_attribute,
+        protocols=["http", "https", "mailto", "data"],
+    )
 
 
 class HideGraderOnlyText(Preprocessor):
@@ -108,12 +146,23 @@ class SanitizeCandidateMarkdown(Preprocessor):
         path = Path(self.source_dir) / f"{name}.ipynb"
         if self.source_dir and path.is_file():
             source = nbformat.read(path, as_version=4)
-            self._trusted = {c.source for c in source.cells if c.cell_type == "markdown"}
+            cells = [c for c in source.cells if c.cell_type == "markdown"]
+            self._trusted = {c.source for c in cells}
+            # The prose questions as shown here: their mark schemes already removed.
+            self._trusted |= {self._without_mark_scheme(c) for c in cells if utils.is_task(c)}
         return super().preprocess(nb, resources)
+
+    def _without_mark_scheme(self, cell):
+        cell = copy.deepcopy(cell)
+        try:
+            ClearMarkScheme(parent=self)._remove_mark_scheme_region(cell)
+        except RuntimeError:
+            return None
+        return cell.source
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "markdown" and cell.source not in self._trusted:
-            cell.source = clean_html(markdown2html(cell.source))
+            cell.source = clean_markup(markdown2html(cell.source))
         return cell, resources
 
 
@@ -128,6 +177,7 @@ def feedback_config(course):
     ]
     config.SanitizeCandidateMarkdown.source_dir = str(course.folder("source"))
     config.HTMLExporter.sanitize_html = True
+    config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), str(NBGRADER_TEMPLATES)]
     return config
 
 
