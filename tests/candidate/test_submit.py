@@ -13,7 +13,7 @@ from workbook.course import Course
 from workbook.errors import CommandError
 from workbook.notebook import prose_answer, prose_tasks, tasks
 from workbook.paths import NOTEBOOKS_DIR
-from workbook.pipeline.collect import candidate_id, collect
+from workbook.pipeline.collect import MAX_NOTEBOOK_BYTES, candidate_id, collect
 
 ORIENTATION = NOTEBOOKS_DIR / "00_orientation.ipynb"
 NAME = ORIENTATION.name
@@ -134,3 +134,27 @@ def test_a_folder_fetched_from_an_exchange_packs_what_was_done(tmp_path, pristin
     assert submission.untouched == [SECOND]
     (packed,) = submission.packed
     assert packed.blank_prose, "the explain-it placeholder is not an answer"
+
+
+def test_a_deleted_test_cell_is_packed_with_a_warning(workspace):
+    path = workspace.folder / NAME
+    answer(path)
+    notebook = nbformat.read(path, as_version=4)
+    del notebook.cells[tasks(notebook)[1].test_index]
+    nbformat.write(notebook, path)
+    submission = submit(workspace.folder, "jane")
+    assert [entry.name for entry in submission.packed] == [NAME]
+    text = "\n".join(describe(submission))
+    assert f"{NAME}  Solution cell 'orientation_top_creators' has no test cell" in text
+    assert "Put that locked test cell back" in text
+
+
+def test_a_notebook_too_large_to_import_is_refused(workspace):
+    path = workspace.folder / NAME
+    answer(path)
+    notebook = nbformat.read(path, as_version=4)
+    output = nbformat.v4.new_output("stream", text="x" * (MAX_NOTEBOOK_BYTES + 1))
+    notebook.cells[tasks(notebook)[0].solution_index].outputs = [output]
+    nbformat.write(notebook, path)
+    with pytest.raises(CommandError, match="Clear Outputs of All Cells"):
+        submit(workspace.folder, "jane")

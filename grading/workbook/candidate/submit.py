@@ -80,7 +80,7 @@ def _pack(name, notebook, stub):
     try:
         found = tasks(notebook)
     except ValueError as error:  # a locked test cell was deleted: graders will see it too
-        return Packed(name, 0, problem=f"{error} Its tasks could not be counted.")
+        return Packed(name, 0, problem=f"{error} Put that locked test cell back: grading needs it.")
     entry = Packed(name, len(found))
     entry.open_tasks = [
         hints.title(notebook, task, found)
@@ -168,11 +168,12 @@ def describe(submission):
     for entry in submission.packed:
         answered = entry.tasks - len(entry.open_tasks)
         written = entry.prose - len(entry.blank_prose)
-        lines.append(
-            f"  {entry.name:<{width}}  {answered} of {_plural(entry.tasks, 'task')} answered, "
+        counts = (
+            f"{answered} of {_plural(entry.tasks, 'task')} answered, "
             f"{written} of {entry.prose} explain-it answers written"
         )
-        todo = [*entry.open_tasks, *entry.blank_prose, *filter(None, [entry.problem])]
+        lines.append(f"  {entry.name:<{width}}  {entry.problem or counts}")
+        todo = [*entry.open_tasks, *entry.blank_prose]
         if todo:
             warnings.append(f"  {entry.name}: {'; '.join(todo)}")
     if submission.untouched:
