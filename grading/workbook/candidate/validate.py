@@ -2,14 +2,15 @@
 
 nbgrader's Validate dialog lists every failing test cell with its whole source and error, in
 notebook order: hundreds of lines before a candidate learns which task to look at.
-``SummaryValidator`` puts one entry first: "3 of 6 tasks pass. First failure — Task 2 (...):
-<its error>", and keeps nbgrader's detail below it.
+``SummaryValidator`` puts one entry first: "3 of 6 tasks pass. First failure — Task 2 (...):"
+and that cell's error, and keeps nbgrader's detail below it.
 
 nbgrader's server extension builds its own ``Validator``, so the lab runs this module as its
 server extension instead of ``nbgrader.server_extensions.validate_assignment`` (same URLs,
 same answers, this validator).
 """
 
+import textwrap
 import traceback
 from html import escape
 from pathlib import Path
@@ -28,6 +29,7 @@ from workbook.notebook import tasks
 
 # The dialog labels every entry "The following cell failed:"; the summary is not a cell.
 HIDE_FIRST_LABEL = "<style>#validation-message > div:first-child { display: none; }</style>"
+SHOWN_LINES = 6  # of the first failure's error, in the summary
 DETAIL_NOTE = "Every failing test cell follows, with its code and its error."
 
 
@@ -43,8 +45,9 @@ def _error(cell):
     return "it passed some but not all of its tests."
 
 
-def summary(notebook):
-    """Return "N of M tasks pass." and, if one fails, the first failure and its error."""
+def summary(notebook, width=90):
+    """Return "N of M tasks pass." and, if one fails, the first failure and its error (its
+    first lines), in lines of at most ``width`` characters."""
     graded = [
         (index, cell)
         for index, cell in enumerate(notebook.cells)
@@ -56,14 +59,17 @@ def summary(notebook):
         score, max_score = utils.determine_grade(cell)
         if score < max_score:
             failing.append((index, cell))
-    text = f"{len(graded) - len(failing)} of {len(graded)} tasks pass."
+    lines = [f"{len(graded) - len(failing)} of {len(graded)} tasks pass."]
     if failing:
         index, cell = failing[0]
         name = cell.metadata.nbgrader["grade_id"]
         if index in numbers:
             name = f"Task {numbers[index]} ({name})"
-        text += f" First failure — {name}: {_error(cell)}"
-    return text
+        error = _error(cell).splitlines()
+        if len(error) > SHOWN_LINES:
+            error = [*error[:SHOWN_LINES], "(more in its error below)"]
+        lines += [f"First failure — {name}:", *error]
+    return "\n".join(wrapped for line in lines for wrapped in textwrap.wrap(line, width) or [""])
 
 
 class SummaryValidator(Validator):
@@ -76,7 +82,7 @@ class SummaryValidator(Validator):
     def validate(self, filename):
         results = super().validate(filename)
         if results.get("failed"):
-            text = summary(self.executed)
+            text = summary(self.executed, self.width)
             results["summary"] = text
             results["failed"].insert(
                 0,
