@@ -6,19 +6,15 @@ two hostile submissions; the scores must be those of a local ``workbook autograd
 when a worker process is killed while it grades.
 """
 
-import contextlib
 import os
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import hostile_submissions as hostile
 import nbformat
 import pytest
+from dask_cluster import DaskCluster, free_port
 from workbook.course import Course
 from workbook.errors import CommandError
 from workbook.isolation.limits import Limits
@@ -33,54 +29,6 @@ pytestmark = [pytest.mark.notebook, pytest.mark.sandbox, pytest.mark.xdist_group
 SOURCE = NOTEBOOKS_DIR / "00_orientation.ipynb"
 HOSTILE = ("h-patch-helpers", "h-zygote-kill")
 LIMITS = Limits(timeout=30, memory_mb=768, processes=64, output_kb=256, disk_mb=128, hang_grace=3)
-START_SECONDS = 120
-STOP_SECONDS = 30
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class DaskCluster:
-    """``dask scheduler`` and two ``dask worker`` processes, each in its own session."""
-
-    def __init__(self, logs):
-        self.address = f"tcp://127.0.0.1:{free_port()}"
-        self.logs = logs
-        dask = str(Path(sys.executable).parent / "dask")
-        self.processes = []
-        self.start("scheduler", [dask, "scheduler", "--host", "127.0.0.1"], port=True)
-        for name in ("w1", "w2"):
-            worker = [dask, "worker", self.address, "--name", name, "--host", "127.0.0.1"]
-            worker += ["--nworkers", "1", "--nthreads", "1", "--no-dashboard"]
-            self.start(name, worker)
-        with distributed.Client(self.address, timeout=START_SECONDS) as client:
-            client.wait_for_workers(2, timeout=START_SECONDS)
-
-    def start(self, name, command, port=False):
-        if port:
-            command += ["--port", self.address.rsplit(":", 1)[1]]
-            command += ["--dashboard-address", f"127.0.0.1:{free_port()}"]
-        log = open(self.logs / f"{name}.log", "wb")  # noqa: SIM115 (closed with the process)
-        self.processes.append(
-            (subprocess.Popen(command, stdout=log, stderr=log, start_new_session=True), log)
-        )
-
-    def stop(self):
-        for process, log in reversed(self.processes):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(STOP_SECONDS)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-            log.close()
-
-    def log(self):
-        return "\n".join(path.read_text()[-3000:] for path in sorted(self.logs.glob("*.log")))
 
 
 @pytest.fixture(scope="module")

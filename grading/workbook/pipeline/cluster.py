@@ -15,6 +15,7 @@ and ``autograde`` records it as it records a local result. A task that raises is
 """
 
 import atexit
+import functools
 import hashlib
 import os
 import sys
@@ -123,6 +124,12 @@ def _unpacked(bundle):
     return folder
 
 
+@functools.cache
+def sandbox_problem():
+    """Why this worker cannot sandbox (asked once per worker process), or ``None``."""
+    return bwrap_problem()
+
+
 def _grader():
     if _local["grader"] is None or not _local["grader"].alive:
         _local["grader"] = WorkerProcess()
@@ -133,7 +140,7 @@ def grade_task(bundle, task):
     """Grade ``task`` on this Dask worker as the local pool would; return an ``Answer``."""
     worker = get_worker().address
     with _local["lock"]:
-        problem = bwrap_problem() if task.sandbox else None
+        problem = sandbox_problem() if task.sandbox else None
         if problem is not None:
             log = f"refusing to grade on {worker}: no usable sandbox there, because {problem}"
             return Answer(Result(task.student, False, log=log), worker=worker)
