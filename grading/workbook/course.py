@@ -11,12 +11,11 @@ from nbgrader.apps import NbGraderAPI
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
+from workbook.notebook import NOT_RELEASED
 from workbook.paths import GRADING_DIR
 
 ASSIGNMENT = "workbook"
 COURSE_ID = "django-interview-workbook"  # grading/nbgrader_config.py and the lab read it here
-# Folders of a source folder that stay with the instructor: the answer fixtures.
-NOT_RELEASED = ("wrong_answers", "requirement_answers", "alternative_answers")
 
 
 def _put_environment_on_path():

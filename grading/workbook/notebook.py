@@ -23,9 +23,10 @@ from pathlib import Path
 
 from workbench.kernelspec import KERNEL_NAME  # noqa: F401 (the notebooks' kernel, owned there)
 
-from workbook.course import NOT_RELEASED
 from workbook.paths import NOTEBOOKS_DIR
 
+# Folders of a source folder that stay with the instructor: the answer fixtures.
+NOT_RELEASED = ("wrong_answers", "requirement_answers", "alternative_answers")
 TEST_SUFFIX = "_tests"
 ANSWER_SUFFIX = "_answer"  # a prose task ``<id>`` is answered in the markdown cell ``<id>_answer``
 # What a prose answer cell holds before anyone writes in it (ours, and nbgrader's text stub).

@@ -5,8 +5,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from jupyter_client.kernelspec import KernelSpecManager
-
 KERNEL_NAME = "django-workbook"
 DISPLAY_NAME = "Django Workbook (Python 3.11)"
 
@@ -37,6 +35,9 @@ def install(prefix=sys.prefix):
     """Install the kernelspec into ``prefix`` (this environment) and return its folder."""
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, "kernel.json").write_text(json.dumps(kernel_json(), indent=2))
+        # Imported here, not above: modules that only need KERNEL_NAME stay quick to import.
+        from jupyter_client.kernelspec import KernelSpecManager
+
         return KernelSpecManager().install_kernel_spec(folder, KERNEL_NAME, prefix=prefix)
 
 
