@@ -244,8 +244,8 @@ COMMANDS = [
         _submit,
         "workbook.candidate.submit:run",
         "Pack the notebooks you have worked on (no backups, updates or unchanged notebooks) "
-        "into build/submission/<name>.zip, beside your workspace; list what is in it and warn about tasks "
-        "still unanswered. Runs no code.",
+        "into build/submission/<name>.zip, beside your workspace; list what is in it and warn "
+        "about tasks still unanswered. Runs no code.",
     ),
     Command(
         "release",
