@@ -144,3 +144,20 @@ def test_cli_writes_report(graded, tmp_path, capsys):
     assert cli.main(["report", "--course", str(graded.root), "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert str(out) in capsys.readouterr().out
+
+
+def test_plots_are_titled_with_the_tasks_titles(graded, page):
+    titles = report.question_titles(graded.course)
+    assert titles == {
+        ("00_orientation", "orientation_public_audio_count_tests"): (
+            "Task 1 · Count public audio in one query"
+        ),
+        ("00_orientation", "orientation_top_creators_tests"): "Task 2 · The most played creators",
+        ("00_orientation", "orientation_explain_count"): "Explain it · count() or len()?",
+    }
+    alts = [a["alt"] for a in page.find("distributions", "img", "alt")]
+    assert alts[1:] == [f"{title} ({cell})" for (_, cell), title in titles.items()]
+
+
+def test_a_title_is_plain_text_for_the_plot():
+    assert report._plain("Use `$x$` **now**") == r"Use \$x\$ now"
