@@ -1,9 +1,12 @@
 """Helpers for the workshop tests: the hub's people, answers to notebook 00, waiting."""
 
+import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,3 +126,43 @@ class HubUser:
             return (model.get("servers") or {}).get("", {}).get("ready")
 
         wait_until(ready, 180, f"{self.name}'s server starting")
+
+
+@contextlib.contextmanager
+def running_hub(tmp_path_factory, *options):
+    """``workbook hub`` on a free port of 127.0.0.1 handing out notebook 00; stopped after."""
+    source = tmp_path_factory.mktemp("source")
+    shutil.copyfile(NOTEBOOKS_DIR / NOTEBOOK, source / NOTEBOOK)
+    folder = HubFolder(tmp_path_factory.mktemp("hub"))
+    port = free_port()
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTEFACTS / "workshop-hub.log"
+    command = [
+        str(Path(sys.executable).parent / "workbook"),
+        "hub",
+        f"--hub-folder={folder.root}",
+        f"--port={port}",
+        f"--source={source}",
+        "--auth=dummy",
+        "--every=2",
+        *options,
+    ]
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    running = Hub(f"http://127.0.0.1:{port}", folder, process, log)
+    try:
+
+        def answers():
+            if process.poll() is not None:
+                pytest.fail(f"`workbook hub` exited with {process.returncode}:\n{log.read_text()}")
+            try:
+                return requests.get(f"{running.url}/hub/api/", timeout=2).ok
+            except requests.RequestException:
+                return False
+
+        wait_until(answers, START_SECONDS, "the hub answering")
+        yield running
+    finally:
+        running.stop()
