@@ -7,26 +7,25 @@ JupyterHub service at ``/services/room/``, which only the teacher (an admin) may
 by hand it serves 127.0.0.1 only. ``status.json`` beside the page gives the same as data.
 """
 
-import html
 import json
 import os
 import signal
 import threading
+from pathlib import Path
 
+import jinja2
 from tornado import ioloop, web
 
 from workbook.errors import CommandError
 from workbook.workshop.folder import HubFolder
 from workbook.workshop.live import Room
 
-STYLE = """
-body { font: 14px system-ui, sans-serif; margin: 1.5em; color: #222 }
-table { border-collapse: collapse } td, th { padding: 2px 8px; text-align: left }
-.bar { background: #e8e8e8; width: 240px; height: 14px; display: inline-block }
-.bar span { background: #2e8b57; height: 14px; display: block }
-.grid td { text-align: center; border: 1px solid #ddd } .pass { background: #c9f0d3 }
-.fail { background: #f6d5d5 } .none { color: #aaa } .note { color: #a33; font-size: 12px }
-"""
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_environment = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+)
 
 
 def summary_line(snapshot, column):
@@ -62,41 +61,21 @@ def status(snapshot):
 
 def page(snapshot, every):
     """The live view as one HTML page that reloads itself every ``every`` seconds."""
-    e = html.escape
+    data = status(snapshot)
     total = max(1, len(snapshot.participants))
-    rows = []
-    for column in snapshot.columns:
-        share = 100 * snapshot.count(column.id) / total
-        rows.append(
-            f"<tr><td>{e(column.notebook.removesuffix('.ipynb'))}</td>"
-            f"<td><span class='bar'><span style='width:{share:.0f}%'></span></span></td>"
-            f"<td>{e(summary_line(snapshot, column))}</td></tr>"
-        )
-    head = "".join(f"<th title='{e(c.title)}'>{e(c.id)}</th>" for c in snapshot.columns)
-    grid = []
-    for name in snapshot.participants:
-        cells = []
-        for column in snapshot.columns:
-            state = snapshot.passing.get((name, column.id))
-            mark, kind = {True: ("✓", "pass"), False: ("✗", "fail"), None: ("·", "none")}[state]
-            cells.append(f"<td class='{kind}'>{mark}</td>")
-        waiting = " (checking…)" if name in snapshot.pending else ""
-        grid.append(f"<tr><th>{e(name)}{e(waiting)}</th>{''.join(cells)}</tr>")
-    notes = "".join(
-        f"<li class='note'>{e(name)}, {e(notebook)}: {e(text)}</li>"
-        for (name, notebook), text in sorted(snapshot.problems.items())
-    )
-    return (
-        "<!doctype html><html><head><meta charset='utf-8'>"
-        f"<meta http-equiv='refresh' content='{every}'><title>The room</title>"
-        f"<style>{STYLE}</style></head><body>"
-        f"<h1>The room: {len(snapshot.participants)} participant(s)</h1>"
-        f"<p>Visible tests of each participant's saved notebooks, checked in the sandbox; "
-        f"this page refreshes every {every} s.</p>"
-        f"<table>{''.join(rows)}</table>"
-        f"<h2>Participant by task</h2><table class='grid'><tr><th></th>{head}</tr>"
-        f"{''.join(grid)}</table><ul>{notes}</ul></body></html>"
-    )
+    for task in data["tasks"]:
+        task["notebook"] = task["notebook"].removesuffix(".ipynb")
+        task["share"] = round(100 * task["passing"] / total)
+    rows = [
+        {
+            "name": name,
+            "pending": name in snapshot.pending,
+            "states": [snapshot.passing.get((name, c.id)) for c in snapshot.columns],
+        }
+        for name in snapshot.participants
+    ]
+    template = _environment.get_template("room.html.j2")
+    return template.render(every=every, rows=rows, **data)
 
 
 def handlers(room, every, prefix):
