@@ -69,6 +69,8 @@ def collect(course, exchange):
 
 def run(args):
     hub = HubFolder(args.hub_folder)
+    if not (hub.course / "release").is_dir():
+        raise CommandError(f"{hub.root} holds no workshop course: start `workbook hub` first.")
     course = Course(hub.course)
     if args.action == "release":
         print(f"Released to the exchange: {release(course, hub.exchange)}")

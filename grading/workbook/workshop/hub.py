@@ -18,6 +18,7 @@ from workbench.kernelspec import install
 
 from workbook.course import Course
 from workbook.errors import CommandError
+from workbook.isolation.sandboxing import bwrap_problem
 from workbook.paths import NOTEBOOKS_DIR
 from workbook.pipeline.release import release
 from workbook.workshop import exchange
@@ -66,6 +67,7 @@ def hub_settings(args, hub):
         "proxy_api_port": free_port(),
         "room_port": free_port(),
         "room_every": args.every,
+        "room_problem": bwrap_problem(),  # no sandbox, no live view: never run code unconfined
         "teacher": args.teacher,
         "auth": args.auth,
         "prefetch": args.prefetch,
@@ -92,8 +94,13 @@ def greeting(hub, settings):
         lines.append(f"  Everyone sets their password at first login: log in as {teacher!r} first.")
     else:
         lines.append("  Trial mode: any name and any password logs in (never use it for a room).")
+    if settings["room_problem"]:
+        lines.append(
+            f"  No live view of the room: it needs the sandbox: {settings['room_problem']}"
+        )
+    else:
+        lines.append(f"  Live view of the room (teacher only): {address}services/room/")
     lines += [
-        f"  Live view of the room (teacher only): {address}services/room/",
         f"  Afterwards: workbook exchange collect --hub-folder {hub.root}, then "
         f"workbook autograde --course {hub.course}",
         "Ctrl+C stops the hub and everyone's server.",

@@ -51,23 +51,26 @@ c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120  # a busy two-core laptop
 c.Spawner.http_timeout = 120
 
-# The live view: a service only the teacher (an admin) may open, at /services/room/.
-c.JupyterHub.services = [
-    {
-        "name": "room",
-        "url": f"http://127.0.0.1:{settings['room_port']}",
-        "command": [
-            sys.executable,
-            "-m",
-            "workbook.cli",
-            "room",
-            "--hub-folder",
-            str(hub.root),
-            "--port",
-            str(settings["room_port"]),
-        ],
-        "environment": {"WORKBOOK_ROOM_EVERY": str(settings["room_every"])},
-        "oauth_no_confirm": True,
-        "display": True,
-    }
-]
+# The live view: a service only the teacher (an admin) may open, at /services/room/; only
+# where the sandbox works, since it runs participants' notebooks.
+if not settings["room_problem"]:
+    c.JupyterHub.services = [
+        {
+            "name": "room",
+            "url": f"http://127.0.0.1:{settings['room_port']}",
+            "command": [
+                sys.executable,
+                "-m",
+                "workbook.cli",
+                "room",
+                "--hub-folder",
+                str(hub.root),
+                "--port",
+                str(settings["room_port"]),
+                "--every",
+                str(settings["room_every"]),
+            ],
+            "oauth_no_confirm": True,
+            "display": True,
+        }
+    ]

@@ -109,7 +109,6 @@ def run(args):
     hub = HubFolder(args.hub_folder)
     if not (hub.course / "release").is_dir():
         raise CommandError(f"{hub.root} holds no workshop course: start `workbook hub` first.")
-    every = int(os.environ.get("WORKBOOK_ROOM_EVERY", args.every))
     try:
         teacher = hub.settings()["teacher"]
     except (OSError, ValueError, KeyError):
@@ -119,10 +118,10 @@ def run(args):
     except RuntimeError as error:
         raise CommandError(str(error)) from None
     prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
-    app = web.Application(handlers(room, every, prefix), cookie_secret=os.urandom(32))
+    app = web.Application(handlers(room, args.every, prefix), cookie_secret=os.urandom(32))
     app.listen(args.port, address="127.0.0.1")
     stop = threading.Event()
-    watcher = threading.Thread(target=room.watch, args=(every, stop), daemon=True)
+    watcher = threading.Thread(target=room.watch, args=(args.every, stop), daemon=True)
     watcher.start()
     loop = ioloop.IOLoop.current()
     for number in (signal.SIGINT, signal.SIGTERM):
