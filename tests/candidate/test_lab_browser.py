@@ -9,17 +9,12 @@ they never download a browser).
 """
 
 import json
-import os
-import secrets
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from lab_server import running_lab
 from workbook.paths import REPO_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("lab-browser")]
@@ -39,25 +34,6 @@ NOTEBOOK = "00_orientation.ipynb"
 TIMEOUT_MS = 60_000
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for_server(url, process, log, deadline=60):
-    started = time.monotonic()
-    while time.monotonic() - started < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"`workbook lab` exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"JupyterLab did not answer within {deadline} s:\n{log.read_text()[-3000:]}")
-
-
 # Module scope, not session: Playwright's sync API keeps an asyncio loop running in this
 # thread while it is open, and Django refuses ORM calls in tests that would run after it.
 @pytest.fixture(scope="module")
@@ -67,39 +43,10 @@ def lab(tmp_path_factory, repo_layout):
     (bundle / "notebooks").mkdir()
     candidate = repo_layout.pristine() / NOTEBOOK
     (bundle / "notebooks" / NOTEBOOK).write_bytes(candidate.read_bytes())
-    port, token = _free_port(), secrets.token_hex(16)
     settings = tmp_path_factory.mktemp("jupyterlab-user")  # leave the person's own lab alone
-    env = {
-        **os.environ,
-        "JUPYTERLAB_SETTINGS_DIR": str(settings / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(settings / "workspaces"),
-    }
-    env.pop("WORKBOOK_WORKSPACE", None)
-    ARTEFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTEFACTS / "lab-browser-server.log"
-    command = [
-        str(Path(sys.executable).parent / "workbook"),
-        "lab",
-        "--no-browser",
-        f"--port={port}",
-        f"--token={token}",
-        f"--root={bundle}",
-    ]
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            command, stdout=output, stderr=subprocess.STDOUT, env=env, start_new_session=True
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for_server(f"{base}/api/status?token={token}", process, log)
-        yield base, token, bundle
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)  # the server and the kernels it started
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    with running_lab([f"--root={bundle}"], log, settings=settings) as server:
+        yield server.base, server.token, bundle
 
 
 @pytest.fixture(scope="module")

@@ -65,8 +65,8 @@ def test_blank_prose_scores_0_and_answered_prose_holds_back_feedback(course, tmp
     summary = "\n".join(results.summary())
     assert "2 blank prose answer(s) scored 0" in summary
     assert "4 answer(s) of 4 candidate(s) await grading by hand" in summary
-    assert "workbook lab --instructor` → Formgrader → Manual Grading" in summary
-    assert "`workbook finish`" in summary
+    assert f"`workbook lab --instructor --course {course.root}` → Formgrader → Manual" in summary
+    assert f"`workbook finish --course {course.root}`" in summary
 
 
 def test_a_person_can_still_score_a_blank_answer(course, tmp_path):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.errors import CommandError
+from workbook.paths import DEFAULT_COURSE
 from workbook.pipeline.export import open_course, read_scores, write_grades_csv
 from workbook.pipeline.feedback import write_feedback
 from workbook.pipeline.gradebook import score_blank_answers
@@ -39,6 +40,7 @@ def results_folder(course):
 
 @dataclass
 class Results:
+    course: Path  # the course folder
     folder: Path
     grades: Path
     report: Path
@@ -58,11 +60,12 @@ class Results:
         if blank:
             lines.append(f"{blank} blank prose answer(s) scored 0, not to grade by hand.")
         if self.awaiting:
+            course = "" if self.course == DEFAULT_COURSE else f" --course {self.course}"
             lines += [
                 f"{self.awaiting} answer(s) of {len(self.held_back)} candidate(s) await grading "
                 "by hand; their feedback waits for it.",
-                "Open `workbook lab --instructor` → Formgrader → Manual Grading, then run "
-                "`workbook finish`.",
+                f"Open `workbook lab --instructor{course}` → Formgrader → Manual Grading, then "
+                f"run `workbook finish{course}`.",
             ]
         else:
             lines.append("Nothing awaits grading by hand: these results are complete.")
@@ -80,6 +83,7 @@ def write_results(course, out=None):
     from workbook.review.report import write_report  # matplotlib: only when writing
 
     return Results(
+        course=course.root,
         folder=folder,
         grades=write_grades_csv(course, folder / "grades.csv"),
         report=write_report(course, folder / "report.html"),
