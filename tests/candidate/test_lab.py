@@ -4,6 +4,7 @@ real, its terminals find ``workbook`` and the instructor's formgrader lists the 
 import io
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -133,3 +134,19 @@ def test_course_without_instructor_is_a_clear_error(capsys):
 
     assert main(["lab", "--course", "build/course"]) == 2
     assert "--course goes with --instructor" in capsys.readouterr().err
+
+
+def test_formgraders_own_feedback_hides_what_workbook_feedback_hides(tmp_path, graded):
+    """Formgrader's Generate Feedback button runs nbgrader with the lab's configuration."""
+    from nbgrader.apps import NbGraderAPI
+
+    course = tmp_path / "course"
+    shutil.copytree(graded.root, course)
+    layout = Layout(tmp_path / "repo")
+    _root, env = prepare(layout, instructor=True, course=course, out=io.StringIO())
+    api = NbGraderAPI(config=nbgrader_config(env))
+    assert api.generate_feedback("workbook", "reference", force=True)["success"]
+    (page,) = (course / "feedback" / "reference" / "workbook").glob("*.html")
+    html = page.read_text(encoding="utf-8")
+    assert "BEGIN HIDDEN TESTS" not in html and "MARK SCHEME" not in html
+    assert "cdnjs" not in html

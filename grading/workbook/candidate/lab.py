@@ -23,6 +23,7 @@ from pathlib import Path
 from workbench.kernelspec import install
 
 from workbook.candidate.workspace import Layout, open_workspace
+from workbook.course import ASSIGNMENT
 from workbook.errors import CommandError
 from workbook.paths import GRADING_DIR
 
@@ -55,9 +56,13 @@ def write_jupyter_config(layout, *, course=None):
         f"c.Exchange.root = {str(exchange)!r}",
     ]
     if course is not None:
+        source = course / "source" / ASSIGNMENT
         lines += [
             f"c.CourseDirectory.root = {str(course)!r}",
             f"c.CourseDirectory.db_url = {'sqlite:///' + str(course / 'gradebook.db')!r}",
+            "# Formgrader's Generate Feedback hides hidden tests and rubrics, as workbook does.",
+            "from workbook.pipeline.feedback import use_feedback_steps",
+            f"use_feedback_steps(c, {str(source)!r})",
         ]
     lines.append("")
     (folder / "nbgrader_config.py").write_text("\n".join(lines))

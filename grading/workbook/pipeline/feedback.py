@@ -166,18 +166,28 @@ class SanitizeCandidateMarkdown(Preprocessor):
         return cell, resources
 
 
-def feedback_config(course):
-    """Return the course's config with the feedback steps that hide grader-only text."""
-    config = copy.deepcopy(course.config)
+def use_feedback_steps(config, source_dir):
+    """Give ``config`` the feedback steps that hide grader-only text, clean candidate markdown
+    and load nothing from the internet; ``source_dir`` holds the instructor notebooks.
+
+    ``workbook lab --instructor`` sets them too, so formgrader's own Generate Feedback button
+    leaks nothing either.
+    """
     config.GenerateFeedback.preprocessors = [
         GetGrades,
         HideGraderOnlyText,
         SanitizeCandidateMarkdown,
         CSSHTMLHeaderPreprocessor,
     ]
-    config.SanitizeCandidateMarkdown.source_dir = str(course.folder("source"))
+    config.SanitizeCandidateMarkdown.source_dir = str(source_dir)
     config.HTMLExporter.sanitize_html = True
     config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), str(NBGRADER_TEMPLATES)]
+
+
+def feedback_config(course):
+    """Return the course's config with the feedback steps (``use_feedback_steps``)."""
+    config = copy.deepcopy(course.config)
+    use_feedback_steps(config, course.folder("source"))
     return config
 
 
