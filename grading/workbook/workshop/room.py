@@ -20,6 +20,7 @@ from workbook.errors import CommandError
 from workbook.workshop.folder import HubFolder
 from workbook.workshop.live import Room
 
+STOP_SECONDS = 5  # to let a refresh in progress notice the stop
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _environment = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -131,9 +132,6 @@ def run(args):
         loop.start()
     finally:
         stop.set()
-        watcher.join(timeout=TIMEOUT_JOIN)
+        watcher.join(timeout=STOP_SECONDS)
         room.close()
     return 0
-
-
-TIMEOUT_JOIN = 5  # seconds to let a refresh in progress notice the stop
