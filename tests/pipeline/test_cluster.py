@@ -118,6 +118,29 @@ def test_a_worker_killed_mid_run_loses_no_submission(dask_cluster, local, tmp_pa
     assert graded(course, outcomes) == local, dask_cluster.log()
 
 
+def test_a_submission_whose_workers_keep_dying_gets_a_note(local, tmp_path):
+    (tmp_path / "logs").mkdir()
+    config = {"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"}  # give up after one death
+    cluster = DaskCluster(tmp_path / "logs", config=config)
+    try:
+        course = course_with_submissions(tmp_path / "course")
+        killed = []
+        killer = threading.Thread(target=kill_a_busy_worker, args=(cluster.address, killed))
+        killer.start()
+        try:
+            outcomes = autograde(course, limits=LIMITS, scheduler=cluster.address)
+        finally:
+            killer.join()
+    finally:
+        cluster.stop()
+    assert killed, "no worker was seen grading"
+    lost = killed[0].removeprefix("grade-").rsplit("-", 1)[0]
+    assert not outcomes[lost].ok
+    assert any("Dask workers grading it died 1 time(s)" in note for _, note in outcomes[lost].notes)
+    others = {student: outcome for student, outcome in outcomes.items() if student != lost}
+    assert graded(course, others) == {s: v for s, v in local.items() if s != lost}
+
+
 def test_workers_and_scheduler_are_one_or_the_other(tmp_path):
     course = course_with_submissions(tmp_path / "course")
     with pytest.raises(CommandError, match="--workers sizes the local pool"):

@@ -24,9 +24,10 @@ def free_port():
 
 
 class DaskCluster:
-    """A scheduler and ``workers`` worker processes; ``stop()`` ends them all."""
+    """A scheduler and ``workers`` worker processes; ``stop()`` ends them all. ``config``:
+    Dask settings for the scheduler, as environment variables (``DASK_DISTRIBUTED__...``)."""
 
-    def __init__(self, logs, workers=2):
+    def __init__(self, logs, workers=2, config=None):
         from distributed import Client
 
         self.address = f"tcp://127.0.0.1:{free_port()}"
@@ -36,7 +37,8 @@ class DaskCluster:
         try:
             port = self.address.rsplit(":", 1)[1]
             scheduler = [dask, "scheduler", "--host", "127.0.0.1", "--port", port]
-            self.start("scheduler", [*scheduler, "--dashboard-address", f"127.0.0.1:{free_port()}"])
+            scheduler += ["--dashboard-address", f"127.0.0.1:{free_port()}"]
+            self.start("scheduler", scheduler, {**os.environ, **(config or {})})
             for index in range(workers):
                 name = f"w{index + 1}"
                 worker = [dask, "worker", self.address, "--name", name, "--host", "127.0.0.1"]
@@ -47,9 +49,9 @@ class DaskCluster:
             self.stop()
             raise
 
-    def start(self, name, command):
+    def start(self, name, command, env=None):
         log = open(self.logs / f"{name}.log", "wb")  # noqa: SIM115 (closed in stop())
-        process = subprocess.Popen(command, stdout=log, stderr=log, start_new_session=True)
+        process = subprocess.Popen(command, stdout=log, stderr=log, env=env, start_new_session=True)
         self.processes.append((process, log))
 
     def stop(self):

@@ -75,7 +75,6 @@ class Answer:
     result: Result
     gradebook: bytes = b""
     autograded: dict = field(default_factory=dict)  # {relative path: bytes}
-    worker: str = ""
 
 
 def read_tree(folder):
@@ -115,9 +114,12 @@ def _folder():
 
 
 def _unpacked(bundle):
-    """The bundle's folder on this worker, written once per worker process."""
+    """The bundle's folder on this worker, written once per worker process (an earlier run's
+    bundle is removed: it holds instructor notebooks and a gradebook no longer needed)."""
     folder = _folder() / f"b-{bundle.digest[:16]}"
     if not folder.is_dir():
+        for old in _folder().glob("b-*"):
+            remove_tree(old)
         partial = Path(tempfile.mkdtemp(dir=_folder()))
         write_tree(partial, bundle.files)
         partial.rename(folder)
@@ -138,12 +140,12 @@ def _grader():
 
 def grade_task(bundle, task):
     """Grade ``task`` on this Dask worker as the local pool would; return an ``Answer``."""
-    worker = get_worker().address
     with _local["lock"]:
         problem = sandbox_problem() if task.sandbox else None
         if problem is not None:
-            log = f"refusing to grade on {worker}: no usable sandbox there, because {problem}"
-            return Answer(Result(task.student, False, log=log), worker=worker)
+            where = get_worker().address
+            log = f"refusing to grade on {where}: no usable sandbox there, because {problem}"
+            return Answer(Result(task.student, False, log=log))
         shared = _unpacked(bundle)
         _local["jobs"] += 1
         scratch = _folder() / f"j{_local['jobs']}"
@@ -164,7 +166,7 @@ def grade_task(bundle, task):
                 templates=sorted(str(path) for path in (shared / "templates").glob("*")),
             )
             result = _grader().grade(job, task.deadline)
-            answer = Answer(result, worker=worker)
+            answer = Answer(result)
             if result.ok:
                 answer.gradebook = Path(result.gradebook).read_bytes()
                 answer.autograded = read_tree(result.autograded)
