@@ -91,3 +91,13 @@ def test_an_overdue_worker_is_replaced_and_the_rest_are_graded(course, tmp_path)
     assert not results["slow"].ok
     assert "took longer than 20 s" in results["slow"].log
     assert results["quick"].ok, results["quick"].log
+
+
+def test_a_folder_named_workbook_where_the_grader_runs_changes_nothing(
+    course, tmp_path, monkeypatch
+):
+    (tmp_path / "workbook" / "course").mkdir(parents=True)  # `workbook release --out workbook`
+    monkeypatch.chdir(tmp_path)
+    results = {}
+    run_jobs([job(course, "quick", tmp_path / "q")], 1, 120, lambda j, r: results.update(q=r))
+    assert results["q"].ok, results["q"].log

@@ -36,7 +36,16 @@ class WorkerProcess:
         job_read, job_write = os.pipe()
         result_read, result_write = os.pipe()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "workbook.pipeline.worker", str(job_read), str(result_write)],
+            # -P: the grader's folder is not put on sys.path, so a folder there named
+            # `workbook` (an --out folder, say) cannot stand in for this package.
+            [
+                sys.executable,
+                "-P",
+                "-m",
+                "workbook.pipeline.worker",
+                str(job_read),
+                str(result_write),
+            ],
             pass_fds=(job_read, result_write),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
