@@ -79,9 +79,19 @@ def test_a_workshop_from_login_to_grades(hub):
         submitted = person.server("POST", "/assignments/submit", data=ASSIGNMENT)
         assert submitted["success"], submitted
 
+    # The teacher is nbgrader's instructor: formgrader sees the course and both submissions
+    # once collected; participants have no formgrader at all.
+    teacher.start_server()
+    assert (
+        ada.api.get(f"{hub.url}/user/ada/formgrader/api/assignments", timeout=60).status_code == 404
+    )
+
     said = workbook("exchange", "collect", f"--hub-folder={hub.folder.root}")
     assert "ada" in said and "bob" in said, said
     workbook("autograde", f"--course={hub.folder.course}")
+    assignments = teacher.server("GET", "/formgrader/api/assignments")
+    (listed,) = [a for a in assignments if a["name"] == "workbook"]
+    assert listed["num_submissions"] == 2, listed
     course = Course(hub.folder.course)
     test_id = f"{TASK}_tests"
     score, most = course.scores("ada", "00_orientation")[test_id]

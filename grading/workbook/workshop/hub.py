@@ -88,7 +88,8 @@ def greeting(hub, settings):
     if settings["auth"] == "shared":
         lines += [
             f"  Participants: any name, workshop password {settings['password']}",
-            f"  Teacher: log in as {teacher!r} with {hub.state / 'teacher-password.txt'}",
+            f"  Teacher: log in as {teacher!r} with the password in "
+            f"{hub.state / 'teacher-password.txt'}",
         ]
     elif settings["auth"] == "first-use":
         lines.append(f"  Everyone sets their password at first login: log in as {teacher!r} first.")
