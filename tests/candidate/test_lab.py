@@ -62,6 +62,8 @@ def test_instructor_lab_points_formgrader_at_the_graded_course(tmp_path, candida
     assert config.CourseDirectory.db_url == f"sqlite:///{course / 'gradebook.db'}"
     disabled = json.loads((layout.lab / "jupyter/labconfig/page_config.json").read_text())
     assert "@jupyter/nbgrader:formgrader" not in disabled["disabledExtensions"]
+    server = json.loads((layout.lab / "jupyter/jupyter_server_config.json").read_text())
+    assert server["LabApp"]["default_url"] == "/lab/tree/notebooks", "Opens on the notebooks."
 
 
 def test_instructor_lab_takes_any_course_folder_under_its_root(tmp_path, candidate_00):

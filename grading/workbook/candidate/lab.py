@@ -34,11 +34,12 @@ QUIET_PLUGINS = ["@jupyterlab/apputils-extension:announcements"]
 INSTRUCTOR_SERVER_EXTENSIONS = ["nbgrader.server_extensions.formgrader"]
 
 
-def write_jupyter_config(layout, *, course=None):
+def write_jupyter_config(layout, *, course=None, start=None):
     """Write the lab's Jupyter configuration folder and return it.
 
     ``course`` (a course folder) makes it the instructor's lab: formgrader on that course;
-    without it, the candidate's: no instructor tools.
+    without it, the candidate's: no instructor tools. ``start``: the folder (relative to the
+    server's root) the file browser opens in.
     """
     candidate = course is None
     folder = layout.lab / "jupyter"
@@ -72,7 +73,10 @@ def write_jupyter_config(layout, *, course=None):
     server = {"terminado_settings": {"shell_command": [os.environ.get("SHELL") or "sh"]}}
     if candidate:
         server["jpserver_extensions"] = {ext: False for ext in INSTRUCTOR_SERVER_EXTENSIONS}
-    (folder / "jupyter_server_config.json").write_text(json.dumps({"ServerApp": server}))
+    settings = {"ServerApp": server}
+    if start:
+        settings["LabApp"] = {"default_url": f"/lab/tree/{start}"}
+    (folder / "jupyter_server_config.json").write_text(json.dumps(settings))
     return folder
 
 
@@ -110,7 +114,8 @@ def prepare(layout=None, *, instructor=False, course=None, out=sys.stdout):
         for change in changes:
             print(f"  {change.message}", file=out)
         print(f"Your workspace: {root} (your edits there are never overwritten).", file=out)
-    config = write_jupyter_config(layout, course=course if instructor else None)
+    start = layout.notebooks.relative_to(root).as_posix() if instructor else None
+    config = write_jupyter_config(layout, course=course if instructor else None, start=start)
     return root, environment(config)
 
 
