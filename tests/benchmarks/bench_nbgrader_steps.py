@@ -82,11 +82,14 @@ def make_inputs(root, students):
 
 
 def timed(command, cwd):
+    """Run ``command`` as a grader with the environment activated would; return its seconds."""
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     started = time.perf_counter()
-    subprocess.run(
-        command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    return time.perf_counter() - started
+    run = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if run.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({run.returncode}):\n{run.stdout}{run.stderr}")
+    return seconds
 
 
 def plain_nbgrader(root, source, submissions):
@@ -124,7 +127,11 @@ def workbook(root, source, submissions):
         root,
     )
     with open(out / "results" / "grades.csv") as rows:
-        scores = {row["student"]: float(row["total"]) for row in csv.DictReader(rows)}
+        scores = {
+            row["student"]: float(row["total"])
+            for row in csv.DictReader(rows)
+            if not row["student"].startswith("(")  # the "(max score)" row
+        }
     return steps, scores
 
 
