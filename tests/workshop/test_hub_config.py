@@ -52,12 +52,14 @@ def test_the_room_logs_in_with_its_password_and_only_the_teacher_becomes_admin(
     assert not log_in(auth, "ada+bob", "room-42-ok"), "a name nbgrader cannot use as an id"
 
 
-def test_passwords_are_kept_between_starts_and_short_ones_refused(tmp_path):
+def test_passwords_are_kept_between_starts_short_ones_and_odd_names_refused(tmp_path):
     hub = HubFolder(tmp_path)
     first, second = (hub_settings(options(), hub) for _ in range(2))
     assert first["password"] == second["password"] and len(first["password"]) >= 8
     with pytest.raises(CommandError, match="at least 8"):
         hub_settings(options(password="short"), hub)
+    with pytest.raises(CommandError, match="--teacher 'Ms Ada'"):
+        hub_settings(options(teacher="Ms Ada"), hub)
 
 
 def test_first_use_passwords_use_the_first_use_authenticator(tmp_path, monkeypatch):

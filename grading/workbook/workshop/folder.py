@@ -9,6 +9,8 @@ from pathlib import Path
 from workbook.paths import BUILD_DIR
 
 DEFAULT_HUB = BUILD_DIR / "hub"
+# Login names become folder names and nbgrader student ids (which may hold neither + nor *).
+USERNAME_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 SETTINGS = "settings.json"
 
 

@@ -10,6 +10,7 @@ of the room (``room``) as a hub service. Ctrl+C stops the hub, the proxy and eve
 """
 
 import os
+import re
 import socket
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ from workbook.isolation.sandboxing import bwrap_problem
 from workbook.paths import NOTEBOOKS_DIR
 from workbook.pipeline.release import release
 from workbook.workshop import exchange
-from workbook.workshop.folder import HubFolder
+from workbook.workshop.folder import USERNAME_PATTERN, HubFolder
 from workbook.workshop.needs import hub_problem
 
 CONFIG = Path(__file__).with_name("jupyterhub_config.py")
@@ -60,6 +61,10 @@ def prepare(hub, source=NOTEBOOKS_DIR):
 
 def hub_settings(args, hub):
     """What the hub's configuration needs to know, from the command's options."""
+    if not re.match(USERNAME_PATTERN, args.teacher):
+        raise CommandError(
+            f"--teacher {args.teacher!r}: use lower-case letters, digits, - and _ (up to 40)."
+        )
     settings = {
         "ip": args.ip,
         "port": args.port,

@@ -7,7 +7,7 @@ edit the command's options (``workbook hub --help``), not this file, to change a
 import os
 import sys
 
-from workbook.workshop.folder import HubFolder
+from workbook.workshop.folder import USERNAME_PATTERN, HubFolder
 
 c = get_config()  # noqa: F821 (provided by traitlets when the file is loaded)
 hub = HubFolder(os.environ["WORKBOOK_HUB_FOLDER"])
@@ -38,8 +38,7 @@ else:  # dummy: any password, for trials on your own machine
     c.JupyterHub.authenticator_class = "dummy"
 c.Authenticator.allow_all = True
 c.Authenticator.admin_users = {teacher}
-# Names become folder names and nbgrader student ids (which may hold neither + nor *).
-c.Authenticator.username_pattern = r"^[a-z0-9][a-z0-9_-]{0,39}$"
+c.Authenticator.username_pattern = USERNAME_PATTERN
 
 c.JupyterHub.spawner_class = "workbook.workshop.spawner.WorkshopSpawner"
 c.WorkshopSpawner.hub_folder = str(hub.root)
