@@ -84,7 +84,7 @@ def rows(path):
 
 def test_grade_says_what_awaits_a_person(grading):
     root, said = grading
-    assert "1 blank prose answer(s) scored 0, not to grade by hand." in said
+    assert "1 blank prose answer(s) scored 0, not to grade by hand (bob)." in said
     assert "1 answer(s) of 1 candidate(s) await grading by hand" in said
     assert "→ Formgrader → Manual Grading, then run `workbook finish --course" in said
     assert rows(root / "results" / "grades.csv")["alice"][-1] == "1"

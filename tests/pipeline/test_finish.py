@@ -63,7 +63,7 @@ def test_blank_prose_scores_0_and_answered_prose_holds_back_feedback(course, tmp
         "Blank answers are not counted as awaiting a person."
     )
     summary = "\n".join(results.summary())
-    assert "2 blank prose answer(s) scored 0" in summary
+    assert "2 blank prose answer(s) scored 0, not to grade by hand (stub, tampered)." in summary
     assert "4 answer(s) of 4 candidate(s) await grading by hand" in summary
     assert f"`workbook lab --instructor --course {course.root}` → Formgrader → Manual" in summary
     assert f"`workbook finish --course {course.root}`" in summary

@@ -38,6 +38,12 @@ def results_folder(course):
     return course.root / "results"
 
 
+def _names(students, shown=8):
+    """``a, b, c`` or ``a, b, … and 7 more``."""
+    rest = len(students) - shown
+    return ", ".join(students[:shown]) + (f" and {rest} more" if rest > 0 else "")
+
+
 @dataclass
 class Results:
     course: Path  # the course folder
@@ -58,7 +64,10 @@ class Results:
             f"Feedback: {self.folder / 'feedback'} ({len(self.feedback)} page(s))",
         ]
         if blank:
-            lines.append(f"{blank} blank prose answer(s) scored 0, not to grade by hand.")
+            lines.append(
+                f"{blank} blank prose answer(s) scored 0, not to grade by hand "
+                f"({_names(sorted(self.blanks))})."
+            )
         if self.awaiting:
             course = "" if self.course == DEFAULT_COURSE else f" --course {self.course}"
             lines += [
