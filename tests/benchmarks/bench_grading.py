@@ -198,6 +198,7 @@ def on_dask(args, scratch, count):
     finally:
         if cluster is not None:
             cluster.stop()
+            cluster.remove()
 
 
 def main(argv=None):

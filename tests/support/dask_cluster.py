@@ -7,10 +7,12 @@ README tells graders to start grading machines. Logs go to ``logs``.
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 START_SECONDS = 120
@@ -25,7 +27,8 @@ def free_port():
 
 class DaskCluster:
     """A scheduler and ``workers`` worker processes; ``stop()`` ends them all. ``config``:
-    Dask settings for the scheduler, as environment variables (``DASK_DISTRIBUTED__...``)."""
+    Dask settings for the scheduler, as environment variables (``DASK_DISTRIBUTED__...``).
+    The workers' local directory is ``scratch`` (short: kernels' IPC sockets live under it)."""
 
     def __init__(self, logs, workers=2, config=None):
         from distributed import Client
@@ -33,6 +36,7 @@ class DaskCluster:
         self.address = f"tcp://127.0.0.1:{free_port()}"
         self.logs = Path(logs)
         self.processes = []
+        self.scratch = Path(tempfile.mkdtemp(prefix="dk-"))
         dask = str(Path(sys.executable).parent / "dask")
         try:
             port = self.address.rsplit(":", 1)[1]
@@ -42,6 +46,7 @@ class DaskCluster:
             for index in range(workers):
                 name = f"w{index + 1}"
                 worker = [dask, "worker", self.address, "--name", name, "--host", "127.0.0.1"]
+                worker += ["--local-directory", str(self.scratch)]
                 self.start(name, [*worker, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"])
             with Client(self.address, timeout=START_SECONDS) as client:
                 client.wait_for_workers(workers, timeout=START_SECONDS)
@@ -66,6 +71,13 @@ class DaskCluster:
                 process.wait()
             log.close()
         self.processes = []
+
+    def leftovers(self):
+        """What grading left in the workers' local directory (after ``stop()``: nothing)."""
+        return sorted(str(path) for path in self.scratch.rglob("*") if not path.is_dir())
+
+    def remove(self):
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
     def log(self):
         """The end of every process's log, for a failing test's message."""

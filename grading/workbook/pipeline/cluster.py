@@ -35,6 +35,7 @@ from workbook.pipeline.worker import Job, Result
 RETRIES = 2  # a task that raised (not a lost worker: that is the scheduler's allowed-failures)
 CONNECT_SECONDS = 30
 WORKERS_SECONDS = 120  # for a first worker to join
+SHORT_PATH = 50  # kernel folders and IPC sockets go under it: 107 bytes in all
 
 
 @dataclass
@@ -107,9 +108,17 @@ _local = {"lock": threading.Lock(), "grader": None, "folder": None, "jobs": 0}
 
 
 def _folder():
+    """This worker process's folder, in Dask's own local directory: Dask removes it when the
+    worker closes and purges it at its next start after a crash. Elsewhere when that path is
+    too long for the kernels' IPC sockets (``/tmp``, removed at exit, or by hand after a crash)."""
     if _local["folder"] is None or not _local["folder"].is_dir():
-        _local["folder"] = Path(tempfile.mkdtemp(prefix="wbd-"))  # short: IPC socket paths
-        atexit.register(remove_tree, _local["folder"])
+        local = Path(get_worker().local_directory)
+        if len(str(local)) <= SHORT_PATH:
+            _local["folder"] = local / "grading"
+            _local["folder"].mkdir(exist_ok=True)
+        else:
+            _local["folder"] = Path(tempfile.mkdtemp(prefix="wbd-"))
+            atexit.register(remove_tree, _local["folder"])
     return _local["folder"]
 
 
