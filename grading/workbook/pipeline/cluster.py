@@ -14,7 +14,6 @@ and ``autograde`` records it as it records a local result. A task that raises is
 (a grading note) and every other one is graded.
 """
 
-import atexit
 import functools
 import hashlib
 import os
@@ -35,7 +34,7 @@ from workbook.pipeline.worker import Job, Result
 RETRIES = 2  # a task that raised (not a lost worker: that is the scheduler's allowed-failures)
 CONNECT_SECONDS = 30
 WORKERS_SECONDS = 120  # for a first worker to join
-SHORT_PATH = 50  # kernel folders and IPC sockets go under it: 107 bytes in all
+SHORT_PATH = 60  # kernel folders and IPC sockets (107 bytes in all) go under it
 
 
 @dataclass
@@ -109,16 +108,17 @@ _local = {"lock": threading.Lock(), "grader": None, "folder": None, "jobs": 0}
 
 def _folder():
     """This worker process's folder, in Dask's own local directory: Dask removes it when the
-    worker closes and purges it at its next start after a crash. Elsewhere when that path is
-    too long for the kernels' IPC sockets (``/tmp``, removed at exit, or by hand after a crash)."""
+    worker closes and purges it at its next start after a crash."""
     if _local["folder"] is None or not _local["folder"].is_dir():
         local = Path(get_worker().local_directory)
-        if len(str(local)) <= SHORT_PATH:
-            _local["folder"] = local / "grading"
-            _local["folder"].mkdir(exist_ok=True)
-        else:
-            _local["folder"] = Path(tempfile.mkdtemp(prefix="wbd-"))
-            atexit.register(remove_tree, _local["folder"])
+        if len(str(local)) > SHORT_PATH:
+            raise RuntimeError(
+                f"this Dask worker's local directory {local} is too long for the grading "
+                f"kernels' sockets (at most {SHORT_PATH} characters): start the worker with "
+                "--local-directory /tmp/dask"
+            )
+        _local["folder"] = local / "grading"
+        _local["folder"].mkdir(exist_ok=True)
     return _local["folder"]
 
 
