@@ -11,24 +11,14 @@ they never download a browser).
 import json
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from lab_server import running_lab
 from workbook.paths import REPO_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("lab-browser")]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTEFACTS = REPO_DIR / "build" / "test-artefacts"
 NOTEBOOK = "00_orientation.ipynb"
 TIMEOUT_MS = 60_000
