@@ -5,7 +5,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-# One stamp per level: `make lab` installs the workbook, `make test` adds the test extra.
+# One stamp per level: `make lab` installs the workbook; `make test` adds the extras its tests
+# need (test tools, the workshop hub, Dask for cluster grading).
 LAB_INSTALLED := $(VENV)/.installed-lab
 TEST_INSTALLED := $(VENV)/.installed-test
 # PYTHON named on the command line or in the environment: the venv must run that interpreter.
@@ -53,7 +54,7 @@ $(LAB_INSTALLED): pyproject.toml $(VENV)/pyvenv.cfg
 	touch $@
 
 $(TEST_INSTALLED): $(LAB_INSTALLED)
-	$(PIP) install --quiet -e ".[test]"
+	$(PIP) install --quiet -e ".[test,workshop,cluster]"
 	touch $@
 
 # Runs every time, and (re)creates $(VENV) only when it is missing, does not start, has no

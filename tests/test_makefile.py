@@ -195,7 +195,7 @@ def test_make_test_after_make_lab_adds_the_test_extra_and_a_new_pyproject_reinst
         "-m pip install --quiet -e .",
         "-m workbench.kernelspec",
     ]
-    test_install = ["-m pip install --quiet -e .[test]"]
+    test_install = ["-m pip install --quiet -e .[test,workshop,cluster]"]
 
     assert make(project, ".venv/.installed-test").returncode == 0
     assert pip_calls(venv_python) == test_install  # the lab's level is not redone

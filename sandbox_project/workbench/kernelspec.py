@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 KERNEL_NAME = "django-workbook"
-DISPLAY_NAME = "Django Workbook (Python 3.11)"
+DISPLAY_NAME = "Django Workbook"
 
 
 def kernel_json():
