@@ -43,7 +43,10 @@ def test_candidate_lab_serves_the_workspace_with_course_and_exchange(tmp_path, c
     assert disabled["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
     server = json.loads((layout.lab / "jupyter/jupyter_server_config.json").read_text())
     assert server["ServerApp"]["jpserver_extensions"] == {
-        "nbgrader.server_extensions.formgrader": False
+        "nbgrader.server_extensions.formgrader": False,
+        # Validate answers through workbook's summary-first validator, not nbgrader's own.
+        "nbgrader.server_extensions.validate_assignment": False,
+        "workbook.candidate.validate": True,
     }
 
 

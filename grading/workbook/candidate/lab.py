@@ -71,8 +71,13 @@ def write_jupyter_config(layout, *, course=None, start=None):
     page_config = {"disabledExtensions": {plugin: True for plugin in disabled}}
     (folder / "labconfig" / "page_config.json").write_text(json.dumps(page_config, indent=1))
     server = {"terminado_settings": {"shell_command": [os.environ.get("SHELL") or "sh"]}}
+    # Validate answers with a summary first (workbook.candidate.validate), not nbgrader's own.
+    server["jpserver_extensions"] = {
+        "nbgrader.server_extensions.validate_assignment": False,
+        "workbook.candidate.validate": True,
+    }
     if candidate:
-        server["jpserver_extensions"] = {ext: False for ext in INSTRUCTOR_SERVER_EXTENSIONS}
+        server["jpserver_extensions"].update(dict.fromkeys(INSTRUCTOR_SERVER_EXTENSIONS, False))
     settings = {"ServerApp": server}
     if start:
         settings["LabApp"] = {"default_url": f"/lab/tree/{start}"}
