@@ -42,10 +42,11 @@ format: $(TEST_INSTALLED)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Everything generated, except the candidate's own notebooks in build/workspace/.
+# Everything generated, except the candidate's own notebooks (build/workspace/) and the zip
+# `workbook submit` made of them (build/submission/).
 clean:
 	rm -rf $(VENV) *.egg-info
-	if [ -d build ]; then find build -mindepth 1 -maxdepth 1 ! -name workspace -exec rm -rf {} +; fi
+	if [ -d build ]; then find build -mindepth 1 -maxdepth 1 ! -name workspace ! -name submission -exec rm -rf {} +; fi
 
 $(LAB_INSTALLED): pyproject.toml $(VENV)/pyvenv.cfg
 	$(PIP) install --quiet --upgrade pip

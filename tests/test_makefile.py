@@ -67,6 +67,7 @@ def venv_python_ident(folder):
 
 def test_clean_removes_the_environment_and_build_but_keeps_the_candidates_workspace(project):
     kept = ["build/workspace/00_orientation.ipynb", "build/workspace/.backups/1/03_sessions.ipynb"]
+    kept.append("build/submission/jane-doe.zip")  # what `workbook submit` made
     removed = [".venv/bin/python", "build/course/gradebook.db", "build/workbook-candidate.zip"]
     removed.append("django_interview_workbook.egg-info/PKG-INFO")
     for name in kept + removed:
