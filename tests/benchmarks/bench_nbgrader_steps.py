@@ -28,48 +28,23 @@ import time
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "support"))
+from small_assignment import SOLUTION, means_notebook  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ASSIGNMENT = "means"
-SOLUTION = """def mean(values):
-    ### BEGIN SOLUTION
-    return sum(values) / len(values)
-    ### END SOLUTION
-"""
 WRONG = "def mean(values):\n    return sum(values) // len(values)\n"
-TESTS = """assert mean([1, 2, 3]) == 2
-### BEGIN HIDDEN TESTS
-assert mean([2.5]) == 2.5
-### END HIDDEN TESTS
-"""
-
-
-def _cell(source, **nbgrader):
-    cell = new_code_cell(source)
-    cell.metadata["nbgrader"] = {"schema_version": 3, "task": False, **nbgrader}
-    return cell
-
-
-def instructor_notebook():
-    return new_notebook(
-        cells=[
-            new_markdown_cell("Write `mean(values)`."),
-            _cell(SOLUTION, grade=False, solution=True, locked=False, grade_id="mean"),
-            _cell(TESTS, grade=True, solution=False, locked=True, grade_id="mean_tests", points=3),
-        ],
-        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-    )
 
 
 def make_inputs(root, students):
     """Write the source folder and one submission folder per student; return both."""
     source = root / "source" / ASSIGNMENT
     source.mkdir(parents=True)
-    nbformat.write(instructor_notebook(), source / f"{ASSIGNMENT}.ipynb")
+    nbformat.write(means_notebook(), source / f"{ASSIGNMENT}.ipynb")
     submissions = root / "submissions"
     for index in range(students):
-        notebook = instructor_notebook()
+        notebook = means_notebook()
         notebook.cells[1].source = [
             SOLUTION,
             "# YOUR CODE HERE\nraise NotImplementedError()",

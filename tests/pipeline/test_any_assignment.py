@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import nbgrader.tests as nbgrader_tests
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from small_assignment import means_notebook
 from workbook.course import Course
 from workbook.isolation.sandboxing import Limits
 from workbook.pipeline import gradebook
@@ -19,38 +19,10 @@ from workbook.pipeline.autograde import autograde
 
 pytestmark = [pytest.mark.notebook, pytest.mark.sandbox]
 
-SOLUTION = """def mean(values):
-    ### BEGIN SOLUTION
-    return sum(values) / len(values)
-    ### END SOLUTION
-"""
-TESTS = """assert mean([1, 2, 3]) == 2
-### BEGIN HIDDEN TESTS
-assert mean([2.5]) == 2.5
-### END HIDDEN TESTS
-"""
-
-
-def _cell(source, **nbgrader):
-    cell = new_code_cell(source)
-    cell.metadata["nbgrader"] = {"schema_version": 3, "task": False, **nbgrader}
-    return cell
-
-
-def _assignment():
-    return new_notebook(
-        cells=[
-            new_markdown_cell("Write `mean(values)`."),
-            _cell(SOLUTION, grade=False, solution=True, locked=False, grade_id="mean"),
-            _cell(TESTS, grade=True, solution=False, locked=True, grade_id="mean_tests", points=3),
-        ],
-        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-    )
-
 
 def test_a_plain_nbgrader_assignment_is_graded(tmp_path):
     source = tmp_path / "means.ipynb"
-    nbformat.write(_assignment(), source)
+    nbformat.write(means_notebook(), source)
     course = Course(tmp_path / "course", assignment="means")
     course.add_sources([source])
     (released,) = course.generate()

@@ -10,19 +10,14 @@ from multiprocessing.connection import wait
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
+from nbformat.v4 import new_notebook
+from small_assignment import nbgrader_cell
 from workbook.course import Course
 from workbook.isolation.limits import Limits
 from workbook.pipeline.pool import WorkerProcess, run_jobs
 from workbook.pipeline.worker import Job
 
 pytestmark = [pytest.mark.notebook, pytest.mark.sandbox]
-
-
-def _cell(source, **nbgrader):
-    cell = new_code_cell(source)
-    cell.metadata["nbgrader"] = {"schema_version": 3, "task": False, **nbgrader}
-    return cell
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +29,10 @@ def course(tmp_path_factory):
     nbformat.write(
         new_notebook(
             cells=[
-                _cell(solution, grade=False, solution=True, locked=False, grade_id="answer"),
-                _cell(
+                nbgrader_cell(
+                    solution, grade=False, solution=True, locked=False, grade_id="answer"
+                ),
+                nbgrader_cell(
                     "assert answer == 1",
                     grade=True,
                     solution=False,
