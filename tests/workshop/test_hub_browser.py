@@ -88,7 +88,7 @@ def test_a_participant_boots_a_notebook_and_the_teacher_watches_the_room(hub, br
     teacher = log_in(browser, hub, "teacher")
     try:
         teacher.goto(f"{hub.url}/services/room/")
-        teacher.wait_for_selector("h1:has-text('The room: 3 participant(s)')")
+        teacher.wait_for_selector("h1:has-text('The room: 3 participants')")
         summary = teacher.locator("td", has_text="1 of 3 have")
         summary.wait_for()  # ada passes the first task; cleo and bob do not (yet)
         teacher.set_viewport_size({"width": 900, "height": 320})
