@@ -229,3 +229,13 @@ def test_bundle_uses_its_candidate_notebooks_as_they_are(tmp_path, candidate_00)
     assert [c.name for c in changes] == [candidate_00.name]
     assert not (bundle.build / "lab" / "course").exists(), "A bundle builds nothing."
     assert os.listdir(bundle.notebooks) == [candidate_00.name], "The bundle's copy stays pristine."
+
+
+def test_reset_in_a_fetched_folder_says_why_it_cannot(tmp_path, candidate_00, monkeypatch, capsys):
+    monkeypatch.delenv(ENV, raising=False)
+    shutil.copyfile(candidate_00, tmp_path / candidate_00.name)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["reset", "00"]) == 2
+    error = capsys.readouterr().err
+    assert "without their starting versions" in error and "Assignment List" in error
+    assert "make lab" not in error

@@ -3,7 +3,12 @@
 import sys
 from pathlib import Path
 
-from workbook.candidate.workspace import Layout, Workspace, find_workspace
+from workbook.candidate.workspace import (
+    Layout,
+    Workspace,
+    find_workspace,
+    holds_candidate_notebooks,
+)
 
 
 def reset(names=None, *, workspace=None, layout=None):
@@ -14,6 +19,12 @@ def reset(names=None, *, workspace=None, layout=None):
     # (a test's, a copied folder) uses the pristine folder its manifest records.
     pristine = layout.pristine() if folder == layout.workspace else None
     space = Workspace(folder, pristine=pristine)
+    if space.pristine is None and holds_candidate_notebooks(folder):
+        raise FileNotFoundError(
+            f"{folder} holds notebooks without their starting versions (fetched from an "
+            "nbgrader exchange or copied by hand), so there is nothing to reset them to: fetch "
+            "the assignment again from the Assignment List, after moving your copies aside."
+        )
     if space.pristine is None:
         raise FileNotFoundError(
             f"{folder} is not a workspace yet: run `make lab` (or `workbook lab`) once."
