@@ -111,3 +111,18 @@ def test_the_command_line_imports_nothing_heavy_to_answer():
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]", run.stdout
+
+
+def test_grading_processes_leave_out_jsonschemas_iri_grammars():
+    """rfc3987_syntax (installed with Jupyter's event schemas) compiles Lark grammars for about
+    a second as it loads; nbformat's validation never uses it, so grading processes skip it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib.util, sys; installed = importlib.util.find_spec('rfc3987_syntax'); "
+        "import workbook.pipeline.grading; "
+        "print(installed is not None, sys.modules.get('rfc3987_syntax'))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["True", "None"], run.stdout

@@ -194,7 +194,7 @@ def test_no_worker_or_kernel_outlives_the_run(graded):
 
 def test_autograde_steps_keep_nbgrader_order():
     from nbgrader.preprocessors import Execute, SaveAutoGrades
-    from workbook.pipeline.worker import autograde_preprocessors
+    from workbook.pipeline.grading import autograde_preprocessors
 
     steps = autograde_preprocessors()
     assert steps[0] is execute.GuardedExecute and Execute not in steps
@@ -204,7 +204,7 @@ def test_autograde_steps_keep_nbgrader_order():
 def test_unknown_cells_are_forgotten_before_cells_are_restored():
     from nbgrader.preprocessors import DeduplicateIds, OverwriteCells
     from workbook.isolation.sanitize import ForgetUnknownCells
-    from workbook.pipeline.worker import sanitize_preprocessors
+    from workbook.pipeline.grading import sanitize_preprocessors
 
     steps = sanitize_preprocessors()
     assert steps.index(DeduplicateIds) < steps.index(ForgetUnknownCells)

@@ -6,7 +6,9 @@ its worker is busy long enough to be killed or to overrun a short deadline.
 
 import os
 import signal
+import time
 from multiprocessing.connection import wait
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -15,7 +17,7 @@ from small_assignment import nbgrader_cell
 from workbook.course import Course
 from workbook.isolation.limits import Limits
 from workbook.pipeline.pool import WorkerProcess, run_jobs
-from workbook.pipeline.worker import Job
+from workbook.pipeline.worker import Job, early_settings
 
 pytestmark = [pytest.mark.notebook, pytest.mark.sandbox]
 
@@ -98,3 +100,34 @@ def test_a_folder_named_workbook_where_the_grader_runs_changes_nothing(
     results = {}
     run_jobs([job(course, "quick", tmp_path / "q")], 1, 120, lambda j, r: results.update(q=r))
     assert results["q"].ok, results["q"].log
+
+
+def bwrap_children(pid):
+    """The ``bwrap`` processes ``pid`` started (a worker's zygote sandbox)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    found = []
+    for child in children:
+        try:
+            if Path(f"/proc/{child}/comm").read_text().strip() == "bwrap":
+                found.append(int(child))
+        except FileNotFoundError:
+            continue
+    return found
+
+
+def test_a_worker_started_early_grades_with_the_zygote_it_started_before_any_job(course, tmp_path):
+    """Its zygote's imports run while the worker imports nbgrader; the first job uses it."""
+    limits = Limits(timeout=90).as_dict()
+    worker = WorkerProcess(early_settings(tmp_path, [], limits))
+    try:
+        deadline = time.monotonic() + 60
+        while not bwrap_children(worker.process.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        started = bwrap_children(worker.process.pid)
+        assert len(started) == 1, "no zygote started before the first job"
+        result = worker.grade(job(course, "quick", tmp_path / "j0"), 300)
+        assert result.ok, result.log
+        assert bwrap_children(worker.process.pid) == started, "the zygote was started again"
+    finally:
+        worker.stop()
+    assert not (tmp_path / f"z{worker.process.pid}").exists()

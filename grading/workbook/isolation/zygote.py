@@ -144,11 +144,18 @@ class Zygote:
             )
         finally:
             theirs.close()
-        try:
-            self._receive(START_SECONDS)
-        except ZygoteError:
-            self.close()
-            raise
+        self._started = False
+
+    def started(self):
+        """Wait until the zygote has done its imports and said so; return it."""
+        if not self._started:
+            try:
+                self._receive(START_SECONDS)
+            except ZygoteError:
+                self.close()
+                raise
+            self._started = True
+        return self
 
     def alive(self):
         return self.process.poll() is None
@@ -200,14 +207,31 @@ class Zygote:
 _zygote = None  # this process's zygote
 
 
+def start_early(folder, hide, limits):
+    """Start this process's zygote without waiting for it: ``running`` waits, if it must.
+
+    A zygote that cannot start here is started (or found wanting) again by ``running``.
+    """
+    global _zygote
+    discard()
+    with contextlib.suppress(OSError, ZygoteError):
+        _zygote = Zygote(folder, hide, limits)
+
+
 def running(folder, hide, limits):
     """Return this process's zygote for these settings, (re)starting it when needed."""
     global _zygote
-    if _zygote is not None and (_zygote.settings != (list(hide), limits) or not _zygote.alive()):
-        discard()
+    if _zygote is not None:
+        current = (_zygote.folder, _zygote.settings)
+        if current != (Path(folder).resolve(), (list(hide), limits)) or not _zygote.alive():
+            discard()
     if _zygote is None:
         _zygote = Zygote(folder, hide, limits)
-    return _zygote
+    try:
+        return _zygote.started()
+    except ZygoteError:
+        _zygote = None  # closed by started()
+        raise
 
 
 def discard():

@@ -8,9 +8,10 @@ gradebook as results come in (``gradebook``). A worker that overruns its deadlin
 replaced; that submission scores 0 with a note, and the others go on. Notes go to
 ``<course>/grading_notes.json`` (``review.notes``). With ``--scheduler`` the same jobs run on
 a Dask cluster (``cluster``) instead of the local pool: chosen in ``runner``, nowhere else.
+The local pool is started first, so that its workers import and start their zygotes while
+the course is prepared.
 """
 
-import functools
 import os
 import shutil
 import subprocess
@@ -33,9 +34,9 @@ from workbook.isolation.sandboxing import (
 )
 from workbook.notebook import boot_arguments
 from workbook.pipeline import gradebook
-from workbook.pipeline.pool import run_jobs
+from workbook.pipeline.pool import Pool
 from workbook.pipeline.progress import Progress
-from workbook.pipeline.worker import Job
+from workbook.pipeline.worker import Job, early_settings
 from workbook.review import notes
 
 STARTUP_SECONDS = 120  # per notebook: kernel start, guard, boot
@@ -96,10 +97,13 @@ def resolve_sandbox(sandbox, here=True):
     return True
 
 
-def runner(scheduler, workers):
-    """``pool.run_jobs`` on this machine, or its twin on the Dask cluster at ``scheduler``."""
+def runner(scheduler, workers, size, early):
+    """Return ``(run, stop)``: ``run(jobs, deadline, on_result)`` on a local ``Pool`` of
+    ``workers`` (at most ``size``) processes, started now with ``early``, or on the Dask
+    cluster at ``scheduler``; ``stop()`` when done."""
     if scheduler is None:
-        return run_jobs
+        pool = Pool(min(workers or os.cpu_count() or 1, size), early)
+        return pool.run, pool.stop
     if workers is not None:
         raise CommandError(
             "--workers sizes the local pool; with --scheduler the cluster's workers grade "
@@ -112,7 +116,11 @@ def runner(scheduler, workers):
             f"grading on a Dask cluster needs Dask ({error}): install it with "
             "`pip install 'django-interview-workbook[cluster]'`."
         ) from error
-    return functools.partial(cluster.run_jobs, scheduler=scheduler)
+
+    def run(jobs, deadline, on_result):
+        cluster.run_jobs(jobs, None, deadline, on_result, scheduler=scheduler)
+
+    return run, lambda: None
 
 
 def autograde(
@@ -130,7 +138,6 @@ def autograde(
     ``scheduler``: a Dask scheduler's address (``tcp://HOST:8786``) to grade on its cluster.
     """
     limits = limits or Limits()
-    run = runner(scheduler, workers)
     sandboxed = resolve_sandbox(sandbox, here=scheduler is None)
     students = list(students or course.students())
     sources = sorted(course.folder("source").glob("*.ipynb"))
@@ -140,14 +147,17 @@ def autograde(
         )
     if not students:
         return {}
-    gradebook.ensure_students(course.db_url, students)
     sweep_cgroups()
     work = Path(tempfile.mkdtemp(prefix="wb-"))  # short: IPC socket paths are limited to 107
+    hidden = hidden_paths([course.root, course.folder("source"), *hide])
+    early = early_settings(work, hidden, limits.as_dict()) if sandboxed else None
+    stop = None
     try:
+        run, stop = runner(scheduler, workers, len(students), early)
+        gradebook.ensure_students(course.db_url, students)
         templates = prepare_templates(sources, course.root / ".autograde" / "templates")
         snapshot = work / "gradebook.db"
         gradebook.snapshot(course.root / "gradebook.db", snapshot)
-        hidden = hidden_paths([course.root, course.folder("source"), *hide])
         jobs = []
         for index, student in enumerate(students):
             scratch = work / f"j{index}"
@@ -175,10 +185,12 @@ def autograde(
             status = "ok" if result.ok else "FAILED (scored 0, see notes)"
             progress.step(job.student, status)
 
-        run(jobs, workers or os.cpu_count() or 1, job_deadline(sources, limits), on_result)
+        run(jobs, job_deadline(sources, limits), on_result)
         notes.write(course, {o.student: o.notes for o in outcomes.values()})
         return outcomes
     finally:
+        if stop is not None:
+            stop()
         remove_tree(work)
 
 

@@ -30,9 +30,12 @@ def overran(job, deadline):
 
 
 class WorkerProcess:
-    """One ``python -m workbook.pipeline.worker``, its two pipes and the job it is grading."""
+    """One ``python -m workbook.pipeline.worker``, its two pipes and the job it is grading.
 
-    def __init__(self):
+    ``early``: ``worker.early_settings(...)``, to start its zygote before the first job.
+    """
+
+    def __init__(self, early=None):
         job_read, job_write = os.pipe()
         result_read, result_write = os.pipe()
         self.process = subprocess.Popen(
@@ -45,6 +48,7 @@ class WorkerProcess:
                 "workbook.pipeline.worker",
                 str(job_read),
                 str(result_write),
+                *([early] if early else []),
             ],
             pass_fds=(job_read, result_write),
             stdin=subprocess.DEVNULL,
@@ -100,10 +104,14 @@ class WorkerProcess:
         cleanup_cgroups(self.process.pid)
         self._close_pipes()
 
-    def stop(self):
-        """Ask the worker to exit; kill it if it has not within 10 s."""
+    def ask_to_stop(self):
+        """Tell the worker to exit once its job is done (``stop`` waits for it)."""
         with contextlib.suppress(OSError):
             self.jobs.send(None)
+
+    def stop(self):
+        """Ask the worker to exit; kill it if it has not within 10 s."""
+        self.ask_to_stop()
         try:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
@@ -117,14 +125,21 @@ class WorkerProcess:
         self.jobs.close()
 
 
-def run_jobs(jobs, workers, deadline, on_result):
-    """Run ``jobs`` on ``workers`` processes; call ``on_result(job, result)`` as each ends.
+class Pool:
+    """``size`` worker processes, started at once: their imports and zygotes take a while,
+    which the caller spends preparing the jobs. ``early``: as for ``WorkerProcess``."""
 
-    A job whose worker dies gets a failed result and the worker is replaced.
-    """
-    pending = deque(jobs)
-    pool = [WorkerProcess() for _ in range(min(workers, len(pending)) or 1)]
-    try:
+    def __init__(self, size, early=None):
+        self.early = early
+        self.workers = [WorkerProcess(early) for _ in range(max(size, 1))]
+
+    def run(self, jobs, deadline, on_result):
+        """Run ``jobs``; call ``on_result(job, result)`` as each ends.
+
+        A job whose worker dies or overruns ``deadline`` seconds gets a failed result and the
+        worker is replaced.
+        """
+        pending, pool = deque(jobs), self.workers
         while pending or any(worker.job for worker in pool):
             for worker in pool:
                 if worker.job is None and pending:
@@ -140,12 +155,25 @@ def run_jobs(jobs, workers, deadline, on_result):
                     if result is None:
                         result = died(job)
                         worker.kill()
-                        pool[index] = WorkerProcess()
+                        pool[index] = WorkerProcess(self.early)
                     on_result(job, result)
                 elif worker.overdue:
                     worker.kill()
-                    pool[index] = WorkerProcess()
+                    pool[index] = WorkerProcess(self.early)
                     on_result(job, overran(job, deadline))
-    finally:
-        for worker in pool:
+
+    def stop(self):
+        """Stop every worker: all are told first, then each is waited for."""
+        for worker in self.workers:
+            worker.ask_to_stop()
+        for worker in self.workers:
             worker.stop()
+
+
+def run_jobs(jobs, workers, deadline, on_result):
+    """Run ``jobs`` on a ``Pool`` of ``workers`` processes (see ``Pool.run``)."""
+    pool = Pool(min(workers, len(jobs)))
+    try:
+        pool.run(jobs, deadline, on_result)
+    finally:
+        pool.stop()

@@ -1,33 +1,20 @@
-"""Grade one submission in a private course folder, inside a long-lived worker process.
+"""A grading worker process: ``python -m workbook.pipeline.worker READ_FD WRITE_FD [EARLY]``.
 
-A job gets a course folder of its own: a copy of the gradebook taken before the run, a copy
-of the one submission, and the source folder's non-notebook files. nbgrader's ``autograde``
-runs there, with ``GuardedExecute`` in place of ``Execute``; the grader's main process then
-merges the private gradebook into the real one (the only writer to it).
+It receives ``Job``s on one pipe and sends back ``Result``s on the other, one submission at
+a time, until told to stop (``None``); ``pipeline.grading`` does the grading. ``EARLY`` (JSON:
+the run folder, hidden paths and limits) lets it start its kernel zygote at once, so the
+zygote's imports run while the worker imports nbgrader, before the first job comes.
 """
 
+import json
 import os
-import shutil
 import signal
 import sys
 import threading
 import time
-import traceback
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-
-from nbgrader.apps import NbGraderAPI
-from nbgrader.converters import Autograde
-from nbgrader.preprocessors import Execute, OverwriteCells
-from traitlets.config import Config
-
-from workbook.course import course_config
-from workbook.isolation import zygote
-from workbook.isolation.execute import GuardedExecute
-from workbook.isolation.kernel_side.kernel_zygote import remove_tree
-from workbook.isolation.sanitize import ForgetUnknownCells
-from workbook.review import notes
 
 
 @dataclass
@@ -55,71 +42,22 @@ class Result:
     seconds: float = 0.0
 
 
-def autograde_preprocessors():
-    """nbgrader's autograde steps, in nbgrader's order, with ``GuardedExecute`` for ``Execute``."""
-    steps = Autograde.class_traits()["autograde_preprocessors"].default()
-    return [GuardedExecute if step is Execute else step for step in steps]
+def early_settings(run_folder, hide, limits):
+    """``EARLY`` for workers whose jobs' scratch folders are in ``run_folder``."""
+    return json.dumps({"run_folder": str(run_folder), "hide": list(hide), "limits": limits})
 
 
-def sanitize_preprocessors():
-    """nbgrader's sanitizing steps, with ``ForgetUnknownCells`` before ``OverwriteCells``."""
-    steps = list(Autograde.class_traits()["sanitize_preprocessors"].default())
-    steps.insert(steps.index(OverwriteCells), ForgetUnknownCells)
-    return steps
-
-
-def job_config(job, root):
-    config = course_config(root)
-    limits = job.limits
-    extra = Config()
-    extra.Autograde.autograde_preprocessors = autograde_preprocessors()
-    extra.Autograde.sanitize_preprocessors = sanitize_preprocessors()
-    extra.GuardedExecute.timeout = limits["timeout"]
-    extra.GuardedExecute.output_limit = limits["output_kb"] * 1024
-    extra.GuardedExecute.disk_limit = limits["disk_mb"] * 2**20
-    extra.GuardedExecute.hang_grace = limits["hang_grace"]
-    extra.GuardedExecute.source_dir = job.source
-    if job.sandbox:  # the zygote outlives the job: its folder is the run's, not the job's
-        extra.GuardedExecute.zygote_dir = str(Path(job.scratch).parent / f"z{os.getpid()}")
-    extra.SandboxKernelManager.workdir_base = str(Path(job.scratch))
-    extra.SandboxKernelManager.sandbox = job.sandbox
-    extra.SandboxKernelManager.hide = list(job.hide)
-    extra.SandboxKernelManager.templates = list(job.templates)
-    extra.SandboxKernelManager.limits = dict(limits)
-    config.merge(extra)
-    return config
-
-
-def run_job(job):
-    """Autograde ``job.student`` in a private course; never raises."""
-    started = time.monotonic()
-    notes.take()  # nothing left from an earlier job
-    root = Path(job.scratch) / "course"
-    try:
-        remove_tree(root)
-        submitted = root / "submitted" / job.student / job.assignment
-        shutil.copytree(job.submitted, submitted, symlinks=True)
-        source = root / "source" / job.assignment
-        shutil.copytree(job.source, source, ignore=shutil.ignore_patterns("*.ipynb"))
-        shutil.copyfile(job.gradebook, root / "gradebook.db")
-        api = NbGraderAPI(config=job_config(job, root))
-        outcome = api.autograde(job.assignment, job.student, force=True, create=True)
-        ok, log = outcome["success"], outcome.get("error") or outcome.get("log") or ""
-    except Exception:
-        ok, log = False, traceback.format_exc()
-    return Result(
-        student=job.student,
-        ok=ok,
-        gradebook=str(root / "gradebook.db"),
-        autograded=str(root / "autograded" / job.student / job.assignment),
-        notes=notes.take(),
-        log=log,
-        seconds=time.monotonic() - started,
-    )
+def zygote_folder(run_folder):
+    """This worker's zygote folder: the run's, not a job's (the zygote outlives jobs)."""
+    return Path(run_folder) / f"z{os.getpid()}"
 
 
 def serve(jobs, results):
     """Grade the jobs received on ``jobs`` until told to stop (``None``)."""
+    # Imported here, once the zygote is starting: nbgrader takes most of a second to import.
+    from workbook.isolation import zygote
+    from workbook.pipeline.grading import run_job
+
     try:
         while True:
             try:
@@ -131,6 +69,15 @@ def serve(jobs, results):
             results.send(run_job(job))
     finally:
         zygote.discard()
+
+
+def start_zygote(early):
+    from workbook.isolation import zygote
+    from workbook.isolation.limits import Limits
+
+    settings = json.loads(early)
+    folder = zygote_folder(settings["run_folder"])
+    zygote.start_early(folder, settings["hide"], Limits(**settings["limits"]))
 
 
 def die_with_parent():
@@ -147,9 +94,11 @@ def die_with_parent():
 
 
 def main(argv):
-    """Worker process: ``python -m workbook.pipeline.worker READ_FD WRITE_FD`` (grader pipes)."""
+    """Worker process: ``python -m workbook.pipeline.worker READ_FD WRITE_FD [EARLY]``."""
     os.setsid()  # its own process group: a stuck worker is killed with all it started
     die_with_parent()
+    if len(argv) > 3:
+        start_zygote(argv[3])
     serve(Connection(int(argv[1]), writable=False), Connection(int(argv[2]), readable=False))
 
 

@@ -91,12 +91,12 @@ def snapshot():
     for name, module in list(sys.modules.items()):
         if not isinstance(module, types.ModuleType) or not _watched(name):
             continue
-        members = {k: v for k, v in vars(module).items() if _behaviour(v)}
+        # Whole copies, made at C speed; restore() skips what is not behaviour.
+        members = dict(vars(module))
         modules[name] = (module, type(module), members)
         for value in members.values():
-            if isinstance(value, type) and value.__module__ == name and id(value) not in classes:
-                own = {k: v for k, v in vars(value).items() if _behaviour(v)}
-                classes[id(value)] = (value, own)
+            if isinstance(value, type) and id(value) not in classes and value.__module__ == name:
+                classes[id(value)] = (value, dict(vars(value)))
     manager = shell.input_transformer_manager
     _state.update(
         parts={name: getattr(shell, name, None) for name in SHELL_PARTS},
@@ -193,13 +193,13 @@ def restore():
             restored.append(f"type({name})")
         current = vars(module)
         for key, value in members.items():
-            if not _same(current.get(key, restore), value):
+            if not _same(current.get(key, restore), value) and _behaviour(value):
                 current[key] = value
                 restored.append(f"{name}.{key}")
     for cls, members in _state["classes"].values():
         current = vars(cls)
         for key, value in members.items():
-            if not _same(current.get(key, restore), value):
+            if not _same(current.get(key, restore), value) and _behaviour(value):
                 try:
                     setattr(cls, key, value)
                 except (TypeError, AttributeError):
