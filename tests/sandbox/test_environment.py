@@ -48,6 +48,16 @@ def test_sqlite_defaults_to_a_file_in_the_state_folder(monkeypatch, tmp_path):
     assert (tmp_path / "state").is_dir()
 
 
+def test_throwaway_sqlite_databases_do_not_wait_for_the_disk(monkeypatch, tmp_path):
+    import sqlite3
+
+    monkeypatch.setenv("WORKBOOK_DATABASE", "sqlite")
+    (command,) = environment.database_settings()["OPTIONS"]["init_command"].split(";")
+    with sqlite3.connect(tmp_path / "kernel.sqlite3") as connection:
+        connection.execute(command)
+        assert connection.execute("PRAGMA synchronous").fetchone() == (0,)  # OFF
+
+
 @pytest.mark.parametrize("name", sorted(environment.CACHE_BACKENDS))
 def test_every_cache_backend_has_settings(monkeypatch, name):
     monkeypatch.setenv("WORKBOOK_CACHE", name)
