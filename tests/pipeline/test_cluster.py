@@ -92,19 +92,29 @@ def test_the_cluster_grades_as_this_machine_does(dask_cluster, local, tmp_path, 
 
 
 def kill_a_busy_worker(address, killed, seconds=300):
-    """SIGKILL the first Dask worker process seen grading, 2 s into its task."""
+    """SIGKILL the first Dask worker process seen grading one task for 0.5 s; note that task.
+
+    The task must still be running when the kill comes: it is looked at again just before
+    (grading a small submission takes a second or two).
+    """
 
     def executing(dask_worker):
         return os.getpid(), [str(task.key) for task in dask_worker.state.executing]
 
     with distributed.Client(address, timeout=30) as client:
         deadline = time.monotonic() + seconds
+        since = {}  # pid -> (task, when first seen running)
         while time.monotonic() < deadline:
             for pid, keys in client.run(executing).values():
-                if keys:
-                    time.sleep(2)
+                if not keys:
+                    since.pop(pid, None)
+                    continue
+                task, first = since.get(pid, (None, 0.0))
+                if task != keys[0]:
+                    since[pid] = (keys[0], time.monotonic())
+                elif time.monotonic() - first >= 0.5:
                     os.kill(pid, signal.SIGKILL)
-                    killed.append(keys[0])
+                    killed.append(task)
                     return
             time.sleep(0.2)
 

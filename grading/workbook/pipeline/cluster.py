@@ -29,7 +29,7 @@ from workbook.errors import CommandError
 from workbook.isolation.kernel_side.kernel_zygote import remove_tree
 from workbook.isolation.sandboxing import bwrap_problem, hidden_paths
 from workbook.pipeline.pool import WorkerProcess
-from workbook.pipeline.worker import Job, Result
+from workbook.pipeline.worker import Job, Result, early_settings
 
 RETRIES = 2  # a task that raised (not a lost worker: that is the scheduler's allowed-failures)
 CONNECT_SECONDS = 30
@@ -141,9 +141,10 @@ def sandbox_problem():
     return bwrap_problem()
 
 
-def _grader():
+def _grader(early):
+    """This Dask worker's grading process; a new one starts its zygote at once (``early``)."""
     if _local["grader"] is None or not _local["grader"].alive:
-        _local["grader"] = WorkerProcess()
+        _local["grader"] = WorkerProcess(early)
     return _local["grader"]
 
 
@@ -174,7 +175,8 @@ def grade_task(bundle, task):
                 hide=hidden_paths([shared]),
                 templates=sorted(str(path) for path in (shared / "templates").glob("*")),
             )
-            result = _grader().grade(job, task.deadline)
+            early = early_settings(_folder(), job.hide, job.limits) if job.sandbox else None
+            result = _grader(early).grade(job, task.deadline)
             answer = Answer(result)
             if result.ok:
                 answer.gradebook = Path(result.gradebook).read_bytes()
