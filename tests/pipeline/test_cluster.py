@@ -91,11 +91,12 @@ def test_the_cluster_grades_as_this_machine_does(dask_cluster, local, tmp_path, 
     assert f"Dask cluster at {dask_cluster.address}" in capsys.readouterr().err
 
 
-def kill_a_busy_worker(address, killed, seconds=300):
+def kill_a_busy_worker(address, killed, seconds=300, while_another_grades=False):
     """SIGKILL the first Dask worker process seen grading one task for 0.5 s; note that task.
 
     The task must still be running when the kill comes: it is looked at again just before
-    (grading a small submission takes a second or two).
+    (grading a small submission takes a second or two). ``while_another_grades``: only while
+    another worker is grading too, so that some submission is surely not the dead worker's.
     """
 
     def executing(dask_worker):
@@ -103,19 +104,20 @@ def kill_a_busy_worker(address, killed, seconds=300):
 
     with distributed.Client(address, timeout=30) as client:
         deadline = time.monotonic() + seconds
-        since = {}  # pid -> (task, when first seen running)
+        running = {}  # worker pid -> (its task, when that task was first seen running)
         while time.monotonic() < deadline:
-            for pid, keys in client.run(executing).values():
-                if not keys:
-                    since.pop(pid, None)
-                    continue
-                task, first = since.get(pid, (None, 0.0))
-                if task != keys[0]:
-                    since[pid] = (keys[0], time.monotonic())
-                elif time.monotonic() - first >= 0.5:
-                    os.kill(pid, signal.SIGKILL)
-                    killed.append(task)
-                    return
+            now = time.monotonic()
+            tasks = {pid: keys[0] for pid, keys in client.run(executing).values() if keys}
+            running = {
+                pid: running[pid] if running.get(pid, ("",))[0] == task else (task, now)
+                for pid, task in tasks.items()
+            }
+            if len(running) > 1 or not while_another_grades:
+                for pid, (task, first) in running.items():
+                    if now - first >= 0.5:
+                        os.kill(pid, signal.SIGKILL)
+                        killed.append(task)
+                        return
             time.sleep(0.2)
 
 
@@ -139,7 +141,11 @@ def test_a_submission_whose_workers_keep_dying_gets_a_note(local, tmp_path):
     try:
         course = course_with_submissions(tmp_path / "course")
         killed = []
-        killer = threading.Thread(target=kill_a_busy_worker, args=(cluster.address, killed))
+        killer = threading.Thread(
+            target=kill_a_busy_worker,
+            args=(cluster.address, killed),
+            kwargs={"while_another_grades": True},
+        )
         killer.start()
         try:
             outcomes = autograde(course, limits=LIMITS, scheduler=cluster.address)
