@@ -105,13 +105,17 @@ class WorkerProcess:
         self._close_pipes()
 
     def ask_to_stop(self):
-        """Tell the worker to exit once its job is done (``stop`` waits for it)."""
+        """Tell the worker to exit once its job is done (``wait_stopped`` waits for it)."""
         with contextlib.suppress(OSError):
             self.jobs.send(None)
 
     def stop(self):
         """Ask the worker to exit; kill it if it has not within 10 s."""
         self.ask_to_stop()
+        self.wait_stopped()
+
+    def wait_stopped(self):
+        """Wait for a worker asked to stop; kill it if it has not exited within 10 s."""
         try:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
@@ -167,7 +171,7 @@ class Pool:
         for worker in self.workers:
             worker.ask_to_stop()
         for worker in self.workers:
-            worker.stop()
+            worker.wait_stopped()
 
 
 def run_jobs(jobs, workers, deadline, on_result):
